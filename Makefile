@@ -1,0 +1,27 @@
+# blueprint: common tasks. `make help` lists them.
+MVN ?= mvn
+MVN_FLAGS ?= -B -ntp
+JAR := cli/target/blueprint.jar
+
+.PHONY: help build test demo fmt golden bench clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 12
+
+build: ## Compile, format and package bin/blueprint's jar (no tests)
+	$(MVN) $(MVN_FLAGS) -q -DskipTests package
+
+test: ## Run every test (unit, golden, integration against real servers)
+	$(MVN) $(MVN_FLAGS) verify
+
+demo: build ## The main job on the embedded default: validate and show the examples
+	./bin/blueprint validate examples/*/*.yaml
+
+fmt: ## Format the Java sources
+	$(MVN) $(MVN_FLAGS) -q spotless:apply
+
+golden: ## Regenerate golden files after an intended change of output
+	$(MVN) $(MVN_FLAGS) -Dblueprint.golden.update=true -DfailIfNoTests=false verify
+
+clean: ## Remove build output
+	$(MVN) $(MVN_FLAGS) -q clean

@@ -1,0 +1,36 @@
+package dev.blueprint.cli;
+
+import dev.blueprint.cli.commands.ValidateCommand;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** The top command: {@code blueprint}. */
+@Command(
+    name = "blueprint",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    description = {
+      "Turns a consultant's requirements for a data platform into an approved architectural"
+          + " blueprint, and the blueprint into a scaffolding repository.",
+      ""
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  blueprint validate examples/*/*.yaml",
+      "",
+      "Exit codes: 0 done, 1 invalid input or failed work, 2 wrong command line."
+    },
+    subcommands = {ValidateCommand.class})
+public final class BlueprintCommand implements Runnable {
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new ParameterException(spec.commandLine(), "a command is required");
+  }
+}
