@@ -11,7 +11,8 @@ public record GenerationContext(
 
   /**
    * Renders {@code template} with {@code model} (plus the blueprint and options, always present as
-   * {@code blueprint} and {@code options}) into {@code path} of the output tree.
+   * {@code blueprint}, {@code options} and the escapers as {@code esc}) into {@code path} of the
+   * output tree.
    *
    * @param element the blueprint element being rendered, named in errors (e.g. "pipeline
    *     page_views_to_lake")
@@ -25,6 +26,7 @@ public record GenerationContext(
     java.util.HashMap<String, Object> m = new java.util.HashMap<>(model);
     m.putIfAbsent("blueprint", blueprint);
     m.putIfAbsent("options", options);
+    m.putIfAbsent("esc", dev.blueprint.core.generate.escape.Escapers.templateFunctions());
     return m;
   }
 }

@@ -1,0 +1,48 @@
+package dev.blueprint.core.generate.escape;
+
+import freemarker.template.SimpleScalar;
+import freemarker.template.TemplateMethodModelEx;
+import freemarker.template.TemplateModelException;
+import freemarker.template.TemplateScalarModel;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The escapers by the name templates call them with: {@code ${esc.py(description)}}. Each
+ * contributor's templates use the escaper of the file's own language.
+ */
+public final class Escapers {
+  private static final Map<String, Escaper> BY_NAME = build();
+
+  private Escapers() {}
+
+  private static Map<String, Escaper> build() {
+    Map<String, Escaper> m = new TreeMap<>();
+    // name -> escaper; one line per language
+    return Collections.unmodifiableMap(m);
+  }
+
+  /** Every escaper by name. */
+  public static Map<String, Escaper> all() {
+    return BY_NAME;
+  }
+
+  /** The escapers as FreeMarker methods, for the {@code esc} variable of every template. */
+  public static Map<String, TemplateMethodModelEx> templateFunctions() {
+    Map<String, TemplateMethodModelEx> m = new TreeMap<>();
+    BY_NAME.forEach((name, escaper) -> m.put(name, method(name, escaper)));
+    return m;
+  }
+
+  private static TemplateMethodModelEx method(String name, Escaper escaper) {
+    return (List<?> args) -> {
+      if (args.size() != 1 || !(args.get(0) instanceof TemplateScalarModel s)) {
+        throw new TemplateModelException(
+            "esc." + name + " takes one string; a missing value must be handled in the template");
+      }
+      return new SimpleScalar(escaper.escape(s.getAsString()));
+    };
+  }
+}
