@@ -37,12 +37,15 @@ public final class Escapers {
   }
 
   private static TemplateMethodModelEx method(String name, Escaper escaper) {
-    return (List<?> args) -> {
-      if (args.size() != 1 || !(args.get(0) instanceof TemplateScalarModel s)) {
-        throw new TemplateModelException(
-            "esc." + name + " takes one string; a missing value must be handled in the template");
+    return new TemplateMethodModelEx() {
+      @Override
+      public Object exec(@SuppressWarnings("rawtypes") List args) throws TemplateModelException {
+        if (args.size() != 1 || !(args.get(0) instanceof TemplateScalarModel s)) {
+          throw new TemplateModelException(
+              "esc." + name + " takes one string; handle a missing value in the template");
+        }
+        return new SimpleScalar(escaper.escape(s.getAsString()));
       }
-      return new SimpleScalar(escaper.escape(s.getAsString()));
     };
   }
 }
