@@ -69,22 +69,63 @@ public final class BlueprintLoader {
               "is empty; a blueprint file starts with 'blueprint: 1' and an 'engagement:'"
                   + " mapping"));
     }
-    SourceMap map = sourceMap(name, text);
+    Blueprint blueprint;
     try {
-      Blueprint blueprint = BlueprintMapper.yaml().readValue(text, Blueprint.class);
-      return new LoadedBlueprint(blueprint, map);
-    } catch (UnrecognizedPropertyException e) {
-      throw new ProblemException(unknownKey(name, e));
-    } catch (JsonMappingException e) {
-      throw new ProblemException(
-          Problem.error(
-              "BP-YAML-003",
-              SourceMap.toLocation(name, e.getLocation()),
-              path(e),
-              cleanMessage(e)));
+      checkRootIsMapping(name, text);
+      blueprint = BlueprintMapper.yaml().readValue(text, Blueprint.class);
+    } catch (JsonProcessingException e) {
+      // the full scan reports a syntax error anywhere in the file before a binding error
+      sourceMap(name, text);
+      throw bindingProblem(name, e);
+    }
+    // One parse for a valid file: the source map is built only when a problem needs a location.
+    return new LoadedBlueprint(
+        blueprint,
+        SourceMap.lazy(
+            name,
+            () -> {
+              try {
+                return sourceMap(name, text).locations();
+              } catch (ProblemException e) {
+                throw new IllegalStateException("the file parsed once but not twice", e);
+              }
+            }));
+  }
+
+  /** The first token must open a mapping; checked before binding for a clear message. */
+  private static void checkRootIsMapping(String name, String text) throws ProblemException {
+    try (JsonParser p = BlueprintMapper.yaml().getFactory().createParser(text)) {
+      JsonToken first = p.nextToken();
+      if (first != JsonToken.START_OBJECT) {
+        throw new ProblemException(
+            Problem.error(
+                "BP-YAML-004",
+                SourceMap.toLocation(name, p.currentTokenLocation()),
+                "",
+                "the document must be a mapping of keys to values, not "
+                    + BlueprintMapper.describe(first)));
+      }
     } catch (JsonProcessingException e) {
       throw new ProblemException(syntax(name, e));
+    } catch (IOException e) {
+      throw new ProblemException(
+          Problem.error("BP-YAML-001", Location.ofFile(name), "", e.getMessage()));
     }
+  }
+
+  private static ProblemException bindingProblem(String name, JsonProcessingException e) {
+    if (e instanceof UnrecognizedPropertyException u) {
+      return new ProblemException(unknownKey(name, u));
+    }
+    if (e instanceof JsonMappingException m) {
+      return new ProblemException(
+          Problem.error(
+              "BP-YAML-003",
+              SourceMap.toLocation(name, m.getLocation()),
+              path(m),
+              cleanMessage(m)));
+    }
+    return new ProblemException(syntax(name, e));
   }
 
   private static Problem tooLarge(String name, long size) {
