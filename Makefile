@@ -25,3 +25,6 @@ golden: ## Regenerate golden files after an intended change of output
 
 clean: ## Remove build output
 	$(MVN) $(MVN_FLAGS) -q clean
+
+bench: ## Measure generation, start-up and engagements; writes BENCHMARKS.md (< 15 min)
+	bench/run.sh
