@@ -17,8 +17,8 @@ public final class JinjaEscaper implements Escaper {
 
   @Override
   public String escape(String value) {
-    if (value.isEmpty()) {
-      return "";
+    if (value.indexOf('{') < 0 && value.indexOf('\r') < 0 && !value.endsWith("\n")) {
+      return value; // Jinja renders text without delimiters as it is
     }
     String body =
         value
