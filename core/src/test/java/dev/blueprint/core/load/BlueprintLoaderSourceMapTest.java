@@ -13,10 +13,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * The loader parses a valid file once and builds the source map only when a location is asked for;
- * these tests pin that locations and the order of reported problems stay as they were.
+ * The source map is built only when a location is asked for; these tests pin that locations and the
+ * order of reported problems are as they were when it was built eagerly.
  */
-class BlueprintLoaderSinglePassTest {
+class BlueprintLoaderSourceMapTest {
 
   private static final String VALID =
       """
