@@ -4,12 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.networknt.schema.InputFormat;
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
 import dev.blueprint.core.generate.GenerationContext;
 import dev.blueprint.core.generate.GeneratorOptions;
 import dev.blueprint.core.generate.Naming;
@@ -22,6 +17,7 @@ import dev.blueprint.core.model.Architecture;
 import dev.blueprint.core.model.Blueprint;
 import dev.blueprint.core.model.Stream;
 import dev.blueprint.core.testing.Examples;
+import dev.blueprint.core.testing.KafkaChecks;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,53 +26,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The Kafka contributor alone: Strimzi resources, topic plan and script agree with TopicSpecs. */
 class KafkaTopicsTest {
-
-  /** Topic-level config keys a Kafka 4.4 broker accepts (FIELD-GUIDE.md). */
-  static final Set<String> BROKER_KEYS =
-      Set.of(
-          "cleanup.policy",
-          "compression.type",
-          "compression.gzip.level",
-          "compression.lz4.level",
-          "compression.zstd.level",
-          "delete.retention.ms",
-          "file.delete.delay.ms",
-          "flush.messages",
-          "flush.ms",
-          "follower.replication.throttled.replicas",
-          "leader.replication.throttled.replicas",
-          "index.interval.bytes",
-          "local.retention.bytes",
-          "local.retention.ms",
-          "max.compaction.lag.ms",
-          "max.message.bytes",
-          "min.cleanable.dirty.ratio",
-          "min.compaction.lag.ms",
-          "min.insync.replicas",
-          "message.timestamp.after.max.ms",
-          "message.timestamp.before.max.ms",
-          "message.timestamp.type",
-          "preallocate",
-          "remote.log.copy.disable",
-          "remote.log.delete.on.disable",
-          "remote.storage.enable",
-          "retention.bytes",
-          "retention.ms",
-          "segment.bytes",
-          "segment.index.bytes",
-          "segment.jitter.ms",
-          "segment.ms",
-          "unclean.leader.election.enable",
-          "errors.deadletterqueue.group.enable",
-          "max.decompressed.message.bytes",
-          "remote.copy.lag.bytes",
-          "remote.copy.lag.ms");
 
   static Path render(Blueprint b, GeneratorOptions o, Path dir) throws Exception {
     OutputTree out = new OutputTree(dir);
@@ -84,56 +38,11 @@ class KafkaTopicsTest {
     return dir;
   }
 
-  static Schema strimziSchema() throws Exception {
-    String text = Files.readString(Examples.strimziSchema());
-    return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
-        .getSchema(text, InputFormat.YAML);
-  }
-
-  /** Checks every KafkaTopic file of a generated repository against the CRD schema and specs. */
-  static void checkResources(Blueprint b, Path dir, String apiVersion) throws Exception {
-    Schema schema = strimziSchema();
-    YAMLMapper yaml = new YAMLMapper();
-    List<TopicSpec> specs = TopicSpecs.of(b);
-    try (var files = Files.list(dir.resolve("kafka/topics"))) {
-      assertEquals(specs.size(), files.count());
-    }
-    for (TopicSpec spec : specs) {
-      Path file = dir.resolve("kafka/topics/" + Naming.k8sName(spec.name()) + ".yaml");
-      String text = Files.readString(file);
-      assertEquals(List.of(), schema.validate(text, InputFormat.YAML), file.toString());
-      JsonNode r = yaml.readTree(text);
-      assertEquals(apiVersion, r.path("apiVersion").asText());
-      assertEquals("KafkaTopic", r.path("kind").asText());
-      String name = r.path("metadata").path("name").asText();
-      assertTrue(Naming.isK8sName(name), name);
-      assertEquals("kafka", r.path("metadata").path("labels").path("strimzi.io/cluster").asText());
-      JsonNode specNode = r.path("spec");
-      String topic = specNode.has("topicName") ? specNode.get("topicName").asText() : name;
-      assertEquals(spec.name(), topic);
-      assertEquals(spec.partitions(), specNode.path("partitions").asInt());
-      assertEquals(spec.replicationFactor(), specNode.path("replicas").asInt());
-      Map<String, String> configs = new java.util.TreeMap<>();
-      specNode
-          .path("config")
-          .properties()
-          .forEach(e -> configs.put(e.getKey(), e.getValue().asText()));
-      assertEquals(spec.configs(), configs);
-      assertTrue(BROKER_KEYS.containsAll(configs.keySet()), configs.keySet().toString());
-      String description = b.architectureOrEmpty().stream(spec.name()).orElseThrow().description();
-      if (description != null) {
-        assertEquals(
-            description,
-            r.path("metadata").path("annotations").path("blueprint.dev/description").asText());
-      }
-    }
-  }
-
   @Test
   void strimziResourcesMatchTheCrdSchemaAndTheTopicSpecs(@TempDir Path dir) throws Exception {
     Blueprint b = Examples.clickstream();
     render(b, GeneratorOptions.defaults("test"), dir);
-    checkResources(b, dir, GeneratorOptions.STRIMZI_V1);
+    KafkaChecks.checkResources(b, dir, GeneratorOptions.STRIMZI_V1);
   }
 
   @Test
@@ -143,7 +52,7 @@ class KafkaTopicsTest {
         b,
         GeneratorOptions.defaults("test").withStrimziApiVersion(GeneratorOptions.STRIMZI_V1BETA2),
         dir);
-    checkResources(b, dir, GeneratorOptions.STRIMZI_V1BETA2);
+    KafkaChecks.checkResources(b, dir, GeneratorOptions.STRIMZI_V1BETA2);
   }
 
   @Test
@@ -151,14 +60,14 @@ class KafkaTopicsTest {
     String bad =
         "apiVersion: kafka.strimzi.io/v1\nkind: KafkaTopic\nmetadata: {name: x}\n"
             + "spec: {partitions: 0, replicas: 3}\n";
-    assertFalse(strimziSchema().validate(bad, InputFormat.YAML).isEmpty());
+    assertFalse(KafkaChecks.strimziSchema().validate(bad, InputFormat.YAML).isEmpty());
   }
 
   @Test
   void topicNamesThatAreNotKubernetesNamesGetTopicName(@TempDir Path dir) throws Exception {
     Blueprint b = withStreams(Examples.clickstream(), List.of("Orders_V1", "orders-v1"));
     render(b, GeneratorOptions.defaults("test"), dir);
-    checkResources(b, dir, GeneratorOptions.STRIMZI_V1);
+    KafkaChecks.checkResources(b, dir, GeneratorOptions.STRIMZI_V1);
     String odd =
         Files.readString(dir.resolve("kafka/topics/" + Naming.k8sName("Orders_V1") + ".yaml"));
     assertTrue(odd.contains("topicName: Orders_V1"), odd);
