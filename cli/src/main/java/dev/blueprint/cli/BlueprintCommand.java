@@ -3,6 +3,7 @@ package dev.blueprint.cli;
 import dev.blueprint.cli.commands.AdviseCommand;
 import dev.blueprint.cli.commands.ReviewCommand;
 import dev.blueprint.cli.commands.SchemaCommand;
+import dev.blueprint.cli.commands.GenerateCommand;
 import dev.blueprint.cli.commands.ValidateCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,6 +35,7 @@ import picocli.CommandLine.Spec;
       SchemaCommand.class,
       AdviseCommand.class,
       ReviewCommand.class,
+      GenerateCommand.class,
     })
 public final class BlueprintCommand implements Runnable {
 
