@@ -23,6 +23,6 @@ class DumpExamplesTest {
   }
 
   static Contributor[] contributors() {
-    return new Contributor[] {new SchemaContributor()};
+    return new Contributor[] {new SchemaContributor(), new DdlContributor()};
   }
 }
