@@ -16,6 +16,7 @@ import java.util.Map;
  * @param technology what the generated files target, e.g. Apache Cassandra
  * @param format the file format, or null
  * @param database the physical database or cluster, or null
+ * @param basePath the dataset's lake folder without partitions (object storage), or null
  * @param path the lake folder with partition placeholders (object storage), or null
  * @param location where the data is, in words
  * @param partitioning the partition levels
@@ -29,7 +30,10 @@ import java.util.Map;
  * @param schemaFiles generated schema files, sorted
  * @param ddlFile the generated file that creates it, or null
  * @param writtenBy pipeline tasks (pipeline.task) that write it, sorted
- * @param readBy pipeline tasks, consumers and streams that read it, sorted
+ * @param readBy pipeline tasks (pipeline.task) that read it, sorted
+ * @param consumers consumer ids that read it, sorted
+ * @param valueSchemaOf streams whose message values have its schema, sorted
+ * @param cachedBy caches in front of it, sorted
  */
 public record DatasetEntry(
     String name,
@@ -39,6 +43,7 @@ public record DatasetEntry(
     String technology,
     String format,
     String database,
+    String basePath,
     String path,
     String location,
     List<PartitionColumn> partitioning,
@@ -52,7 +57,10 @@ public record DatasetEntry(
     List<String> schemaFiles,
     String ddlFile,
     List<String> writtenBy,
-    List<String> readBy) {
+    List<String> readBy,
+    List<String> consumers,
+    List<String> valueSchemaOf,
+    List<String> cachedBy) {
 
   public DatasetEntry {
     partitioning = List.copyOf(partitioning);
@@ -62,6 +70,9 @@ public record DatasetEntry(
     schemaFiles = List.copyOf(schemaFiles);
     writtenBy = List.copyOf(writtenBy);
     readBy = List.copyOf(readBy);
+    consumers = List.copyOf(consumers);
+    valueSchemaOf = List.copyOf(valueSchemaOf);
+    cachedBy = List.copyOf(cachedBy);
   }
 
   /** The partition levels joined for humans, e.g. "event_time by day"; empty when none. */
@@ -87,8 +98,11 @@ public record DatasetEntry(
     put(m, "technology", technology);
     put(m, "format", format);
     put(m, "database", database);
+    put(m, "basePath", basePath);
     put(m, "path", path);
-    put(m, "location", location);
+    if (path == null) {
+      put(m, "location", location);
+    }
     if (!partitioning.isEmpty()) {
       m.put(
           "partitioning",
@@ -115,6 +129,9 @@ public record DatasetEntry(
     put(m, "ddl", ddlFile);
     put(m, "writtenBy", writtenBy);
     put(m, "readBy", readBy);
+    put(m, "consumers", consumers);
+    put(m, "valueSchemaOf", valueSchemaOf);
+    put(m, "cachedBy", cachedBy);
     return m;
   }
 

@@ -63,9 +63,8 @@ public final class StorageLayout {
         Stores.technology(d.store()),
         d.format() == null ? null : d.format().name().toLowerCase(Locale.ROOT),
         d.database(),
-        d.store() == dev.blueprint.core.model.StoreFamily.OBJECT_STORAGE
-            ? LakePaths.withPartitions(d)
-            : null,
+        isLake(d) ? LakePaths.base(d) : null,
+        isLake(d) ? LakePaths.withPartitions(d) : null,
         Stores.location(d, b),
         LakePaths.partitionColumns(d),
         d.retention() == null ? null : Durations.format(d.retention()),
@@ -78,7 +77,22 @@ public final class StorageLayout {
         schemaFiles(d, b),
         Stores.ddlFile(d, b),
         writers(d.name(), a),
-        readers(d.name(), a));
+        readers(d.name(), a),
+        consumersOf(d.name(), b.consumers()),
+        a.streams().stream()
+            .filter(s -> d.name().equals(s.valueSchema()))
+            .map(Stream::name)
+            .sorted()
+            .toList(),
+        a.caches().stream()
+            .filter(c -> d.name().equals(c.caches()))
+            .map(Cache::name)
+            .sorted()
+            .toList());
+  }
+
+  static boolean isLake(Dataset d) {
+    return d.store() == dev.blueprint.core.model.StoreFamily.OBJECT_STORAGE;
   }
 
   /** The referenced field: as given, else the referenced dataset's single primary key. */
@@ -138,16 +152,6 @@ public final class StorageLayout {
         }
       }
     }
-    for (Stream s : a.streams()) {
-      if (name.equals(s.valueSchema())) {
-        out.add("stream " + s.name() + " (message values)");
-      }
-    }
-    for (Cache c : a.caches()) {
-      if (name.equals(c.caches())) {
-        out.add("cache " + c.name());
-      }
-    }
     return List.copyOf(out);
   }
 
@@ -181,12 +185,7 @@ public final class StorageLayout {
             .toList());
     List<Map<String, Object>> datasets = new ArrayList<>();
     for (DatasetEntry e : entries(b)) {
-      Map<String, Object> m = e.toYaml();
-      m.put("consumers", consumersOf(e.name(), b.consumers()));
-      if (((List<?>) m.get("consumers")).isEmpty()) {
-        m.remove("consumers");
-      }
-      datasets.add(m);
+      datasets.add(e.toYaml());
     }
     doc.put("datasets", datasets);
     List<Map<String, Object>> caches = new ArrayList<>();

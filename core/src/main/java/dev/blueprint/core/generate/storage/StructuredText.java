@@ -34,10 +34,52 @@ public final class StructuredText {
                   .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
                   .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
                   .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+                  .stringQuotingChecker(new QuoteLineBreaks())
                   .build())
           .build();
 
   private StructuredText() {}
+
+  /**
+   * Jackson would write a string holding NEL, LINE SEPARATOR or PARAGRAPH SEPARATOR as a plain
+   * scalar, which a YAML reader folds into spaces, and "0x1F" plain, which YAML 1.1 reads as 31;
+   * quoting them makes the value read back as the same string.
+   */
+  private static final class QuoteLineBreaks
+      extends com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker.Default {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public boolean needToQuoteValue(String value) {
+      return super.needToQuoteValue(value) || hasBreakOrControl(value) || numberLike(value);
+    }
+
+    /** 0x1F, 1e3, .5, -1, 2026-01-31, 1:30, .inf: YAML 1.1 readers resolve them as non-strings. */
+    private static boolean numberLike(String s) {
+      if (s.isEmpty()) {
+        return false;
+      }
+      char c = s.charAt(0);
+      if (Character.isDigit(c)) {
+        return true;
+      }
+      if ((c == '-' || c == '+' || c == '.') && s.length() > 1) {
+        char d = s.charAt(1);
+        return Character.isDigit(d) || d == '.' || d == 'i' || d == 'I' || d == 'n' || d == 'N';
+      }
+      return false;
+    }
+
+    @Override
+    public boolean needToQuoteName(String name) {
+      return super.needToQuoteName(name) || hasBreakOrControl(name);
+    }
+
+    private static boolean hasBreakOrControl(String s) {
+      return s.chars()
+          .anyMatch(c -> c == 0x85 || c == 0x2028 || c == 0x2029 || Character.isISOControl(c));
+    }
+  }
 
   /** The shared JSON mapper, for building trees. */
   public static ObjectMapper mapper() {

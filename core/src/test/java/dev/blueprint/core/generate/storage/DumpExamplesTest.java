@@ -23,6 +23,8 @@ class DumpExamplesTest {
   }
 
   static Contributor[] contributors() {
-    return new Contributor[] {new SchemaContributor(), new DdlContributor()};
+    return new Contributor[] {
+      new SchemaContributor(), new DdlContributor(), new StorageLayoutContributor()
+    };
   }
 }
