@@ -1,6 +1,8 @@
 package dev.blueprint.cli;
 
+import dev.blueprint.cli.commands.KafkaCommand;
 import dev.blueprint.cli.commands.SchemaCommand;
+import dev.blueprint.cli.commands.StorageCommand;
 import dev.blueprint.cli.commands.ValidateCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,7 +27,12 @@ import picocli.CommandLine.Spec;
       "",
       "Exit codes: 0 done, 1 invalid input or failed work, 2 wrong command line."
     },
-    subcommands = {ValidateCommand.class, SchemaCommand.class})
+    subcommands = {
+      ValidateCommand.class,
+      SchemaCommand.class,
+      KafkaCommand.class,
+      StorageCommand.class
+    })
 public final class BlueprintCommand implements Runnable {
 
   @Spec CommandSpec spec;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.blueprint.core.kafka.TopicSpec;
 import dev.blueprint.targets.TargetException;
+import dev.blueprint.targets.testing.TestKafka;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,7 +35,7 @@ class KafkaSingleBrokerTest {
 
   @BeforeAll
   static void start() throws Exception {
-    cluster = TestClusters.start(1);
+    cluster = TestKafka.start(1);
     connection = KafkaConnection.of(cluster.bootstrapServers());
   }
 
@@ -57,7 +58,7 @@ class KafkaSingleBrokerTest {
 
   /** Re-plans until the plan has no changes (metadata reads can lag writes). */
   static KafkaPlan settled(List<TopicSpec> desired, String owner) {
-    return TestClusters.eventually(() -> plan(desired, owner), p -> !p.hasChanges());
+    return TestKafka.eventually(() -> plan(desired, owner), p -> !p.hasChanges());
   }
 
   @Test
@@ -104,7 +105,7 @@ class KafkaSingleBrokerTest {
     }
     TopicSpec v2 = topic("clicks.v1", 4, Map.of("retention.ms", "172800000"));
     KafkaPlan plan =
-        TestClusters.eventually(() -> plan(List.of(v2), "e2"), p -> p.configChanges().size() == 2);
+        TestKafka.eventually(() -> plan(List.of(v2), "e2"), p -> p.configChanges().size() == 2);
     assertEquals(
         List.of(new KafkaPlan.PartitionIncrease("clicks.v1", 2, 4)), plan.partitionIncreases());
     assertTrue(
@@ -204,7 +205,7 @@ class KafkaSingleBrokerTest {
     assertEquals(List.of("mine.v1"), new KafkaApplier(connection).apply(delete).deletedTopics());
     try (Admin admin = connection.admin()) {
       List<String> names =
-          TestClusters.eventually(
+          TestKafka.eventually(
               () -> {
                 try {
                   return List.copyOf(admin.listTopics().names().get());
@@ -228,8 +229,7 @@ class KafkaSingleBrokerTest {
         List.of(topic("shared.v1", 1, Map.of()), topic("fresh.v1", 1, Map.of()));
     KafkaApplyResult result =
         new KafkaApplier(connection)
-            .apply(
-                TestClusters.eventually(() -> plan(desired, "e6"), p -> p.creates().size() == 1));
+            .apply(TestKafka.eventually(() -> plan(desired, "e6"), p -> p.creates().size() == 1));
     assertEquals(List.of("fresh.v1"), result.createdTopics());
 
     List<String> deleted =
@@ -258,8 +258,7 @@ class KafkaSingleBrokerTest {
     assertTrue(e.getMessage().contains("created topic first.v1"), e.getMessage());
     assertTrue(e.getMessage().contains("second.v1"), e.getMessage());
 
-    KafkaPlan again =
-        TestClusters.eventually(() -> plan(desired, "e7"), p -> p.creates().isEmpty());
+    KafkaPlan again = TestKafka.eventually(() -> plan(desired, "e7"), p -> p.creates().isEmpty());
     assertEquals(
         List.of(new KafkaPlan.PartitionIncrease("second.v1", 1, 2)), again.partitionIncreases());
     new KafkaApplier(connection).apply(again);

@@ -7,7 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.blueprint.core.kafka.TopicSpec;
 import dev.blueprint.core.kafka.TopicSpecs;
 import dev.blueprint.core.model.Blueprint;
-import dev.blueprint.targets.Examples;
+import dev.blueprint.targets.testing.Examples;
+import dev.blueprint.targets.testing.TestKafka;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,7 @@ class KafkaThreeBrokerTest {
 
   @BeforeAll
   static void start() throws Exception {
-    cluster = TestClusters.start(3);
+    cluster = TestKafka.start(3);
     connection = KafkaConnection.of(cluster.bootstrapServers());
   }
 
@@ -65,7 +66,7 @@ class KafkaThreeBrokerTest {
       KafkaApplyResult result = new KafkaApplier(connection).apply(plan);
       assertEquals(desired.stream().map(TopicSpec::name).toList(), result.createdTopics());
       KafkaPlan again =
-          TestClusters.eventually(
+          TestKafka.eventually(
               () -> new KafkaPlanner(connection).plan(desired, owner, false), p -> !p.hasChanges());
       assertFalse(again.hasChanges(), file + ":\n" + KafkaPlanFormat.text(again));
 
@@ -103,7 +104,7 @@ class KafkaThreeBrokerTest {
     try (Admin admin = connection.admin()) {
       ConfigResource r = new ConfigResource(ConfigResource.Type.TOPIC, "ledger.v1");
       Map<String, String> own =
-          TestClusters.eventually(
+          TestKafka.eventually(
               () -> {
                 try {
                   return KafkaPlanner.topicOwnConfigs(
@@ -125,7 +126,7 @@ class KafkaThreeBrokerTest {
     }
     TopicSpec wants3 = new TopicSpec("rf2.v1", 3, 3, new TreeMap<>());
     KafkaPlan plan =
-        TestClusters.eventually(
+        TestKafka.eventually(
             () -> new KafkaPlanner(connection).plan(List.of(wants3), "p", false),
             KafkaPlan::isRefused);
     assertEquals(1, plan.refusals().size());
@@ -141,7 +142,7 @@ class KafkaThreeBrokerTest {
     cluster.brokers().get(victim).shutdown();
     TopicSpec fresh = new TopicSpec("after-outage.v1", 3, 3, new TreeMap<>());
     KafkaPlan plan =
-        TestClusters.eventually(
+        TestKafka.eventually(
             () -> new KafkaPlanner(connection).plan(List.of(fresh), "p", false),
             KafkaPlan::isRefused);
     assertEquals(2, plan.brokers(), KafkaPlanFormat.text(plan));

@@ -7,8 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.blueprint.core.ddl.PostgresDdl;
 import dev.blueprint.core.ddl.SqlStatement;
-import dev.blueprint.targets.Examples;
 import dev.blueprint.targets.TargetException;
+import dev.blueprint.targets.testing.Examples;
+import dev.blueprint.targets.testing.TestPostgres;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -1,4 +1,4 @@
-package dev.blueprint.targets.kafka;
+package dev.blueprint.targets.testing;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -6,13 +6,16 @@ import java.util.function.Supplier;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 
-/** Real KRaft clusters in-process (Kafka's own test kit), listening on loopback only. */
-final class TestClusters {
+/**
+ * Real KRaft clusters in-process (Kafka's own test kit), listening on loopback only. Shared with
+ * other modules' tests through the blueprint-targets test-jar.
+ */
+public final class TestKafka {
 
-  private TestClusters() {}
+  private TestKafka() {}
 
   /** A started cluster of {@code brokers} brokers and one controller. */
-  static KafkaClusterTestKit start(int brokers) throws Exception {
+  public static KafkaClusterTestKit start(int brokers) throws Exception {
     KafkaClusterTestKit cluster =
         new KafkaClusterTestKit.Builder(
                 new TestKitNodes.Builder()
@@ -32,7 +35,7 @@ final class TestClusters {
   }
 
   /** Polls {@code value} until {@code done} or 15 s: metadata reads can lag writes. */
-  static <T> T eventually(Supplier<T> value, java.util.function.Predicate<T> done) {
+  public static <T> T eventually(Supplier<T> value, java.util.function.Predicate<T> done) {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
     T last = value.get();
     while (!done.test(last) && Instant.now().isBefore(deadline)) {

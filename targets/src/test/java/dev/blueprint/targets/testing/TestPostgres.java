@@ -1,5 +1,6 @@
-package dev.blueprint.targets.storage;
+package dev.blueprint.targets.testing;
 
+import dev.blueprint.targets.storage.StorageConnection;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -31,9 +32,10 @@ import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
  *
  * <p>PostgreSQL refuses to run as root, and CI runs as root: then the server runs as the user
  * {@code nobody} (uid 65534, on every Debian machine) through {@code setpriv}, with the folder
- * handed to that user. No package install, no Docker, no network.
+ * handed to that user. No package install, no Docker, no network. Shared with other modules' tests
+ * through the blueprint-targets test-jar.
  */
-final class TestPostgres implements AutoCloseable {
+public final class TestPostgres implements AutoCloseable {
 
   private static final String ARCHIVE = "postgres-linux-x86_64.txz";
   private static final int NOBODY = 65534;
@@ -49,7 +51,7 @@ final class TestPostgres implements AutoCloseable {
   }
 
   /** Unpacks, initialises and starts a server; about 2-4 s. */
-  static TestPostgres start() throws Exception {
+  public static TestPostgres start() throws Exception {
     Path base = Files.createTempDirectory("blueprint-pg");
     Files.setPosixFilePermissions(base, PosixFilePermissions.fromString("rwxr-xr-x"));
     unpack(base.resolve("pg"));
@@ -107,16 +109,16 @@ final class TestPostgres implements AutoCloseable {
     return pg;
   }
 
-  String jdbcUrl() {
+  public String jdbcUrl() {
     return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
   }
 
-  StorageConnection connection() {
+  public StorageConnection connection() {
     return new StorageConnection(jdbcUrl(), "postgres", null);
   }
 
   /** A JDBC connection in auto-commit mode, for the tests' own setup and checks. */
-  Connection jdbc() throws SQLException {
+  public Connection jdbc() throws SQLException {
     return DriverManager.getConnection(jdbcUrl(), "postgres", "");
   }
 

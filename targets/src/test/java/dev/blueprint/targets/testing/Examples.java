@@ -1,4 +1,4 @@
-package dev.blueprint.targets;
+package dev.blueprint.targets.testing;
 
 import dev.blueprint.core.load.LoadedBlueprint;
 import dev.blueprint.core.validate.Validator;
