@@ -4,6 +4,9 @@ import dev.blueprint.cli.commands.AdviseCommand;
 import dev.blueprint.cli.commands.ReviewCommand;
 import dev.blueprint.cli.commands.SchemaCommand;
 import dev.blueprint.cli.commands.GenerateCommand;
+import dev.blueprint.cli.commands.KafkaCommand;
+import dev.blueprint.cli.commands.SchemaCommand;
+import dev.blueprint.cli.commands.StorageCommand;
 import dev.blueprint.cli.commands.ValidateCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,6 +39,8 @@ import picocli.CommandLine.Spec;
       AdviseCommand.class,
       ReviewCommand.class,
       GenerateCommand.class,
+      KafkaCommand.class,
+      StorageCommand.class
     })
 public final class BlueprintCommand implements Runnable {
 
