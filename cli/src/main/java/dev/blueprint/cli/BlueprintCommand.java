@@ -1,10 +1,9 @@
 package dev.blueprint.cli;
 
 import dev.blueprint.cli.commands.AdviseCommand;
-import dev.blueprint.cli.commands.ReviewCommand;
-import dev.blueprint.cli.commands.SchemaCommand;
 import dev.blueprint.cli.commands.GenerateCommand;
 import dev.blueprint.cli.commands.KafkaCommand;
+import dev.blueprint.cli.commands.ReviewCommand;
 import dev.blueprint.cli.commands.SchemaCommand;
 import dev.blueprint.cli.commands.StorageCommand;
 import dev.blueprint.cli.commands.ValidateCommand;
