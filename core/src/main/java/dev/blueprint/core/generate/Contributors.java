@@ -1,0 +1,18 @@
+package dev.blueprint.core.generate;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The standard set of output concerns, in the order they run. */
+public final class Contributors {
+  private Contributors() {}
+
+  /** Every contributor of a full generation. */
+  public static List<Contributor> standard() {
+    List<Contributor> all = new ArrayList<>();
+    // one line per output concern
+    all.add(new dev.blueprint.core.generate.airflow.AirflowDags());
+    all.add(new dev.blueprint.core.generate.kafka.KafkaTopics());
+    return List.copyOf(all);
+  }
+}

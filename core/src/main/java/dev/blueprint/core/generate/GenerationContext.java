@@ -1,0 +1,32 @@
+package dev.blueprint.core.generate;
+
+import dev.blueprint.core.model.Blueprint;
+import dev.blueprint.core.problem.ProblemException;
+import java.io.IOException;
+import java.util.Map;
+
+/** What a contributor sees: the blueprint, the options, the templates and the output tree. */
+public record GenerationContext(
+    Blueprint blueprint, GeneratorOptions options, Templates templates, OutputTree out) {
+
+  /**
+   * Renders {@code template} with {@code model} (plus the blueprint and options, always present as
+   * {@code blueprint}, {@code options} and the escapers as {@code esc}) into {@code path} of the
+   * output tree.
+   *
+   * @param element the blueprint element being rendered, named in errors (e.g. "pipeline
+   *     page_views_to_lake")
+   */
+  public void render(String template, String element, Map<String, Object> model, String path)
+      throws IOException, ProblemException {
+    out.write(path, templates.render(template, element, withDefaults(model)));
+  }
+
+  Map<String, Object> withDefaults(Map<String, Object> model) {
+    java.util.HashMap<String, Object> m = new java.util.HashMap<>(model);
+    m.putIfAbsent("blueprint", blueprint);
+    m.putIfAbsent("options", options);
+    m.putIfAbsent("esc", dev.blueprint.core.generate.escape.Escapers.templateFunctions());
+    return m;
+  }
+}
