@@ -75,6 +75,23 @@ class RulesTest {
   }
 
   @Test
+  void bpReq005ArchitectureWithoutDatasets() {
+    String yaml = TestFiles.minimal();
+    String noData =
+        yaml.substring(0, yaml.indexOf("architecture:")) + "architecture:\n  caches: []\n";
+    try {
+      Problem p =
+          find(
+              Validator.validate(
+                  BlueprintLoader.parse("t.yaml", noData.getBytes(StandardCharsets.UTF_8))),
+              "BP-REQ-005");
+      assertEquals("architecture", p.path());
+    } catch (ProblemException e) {
+      throw new AssertionError(e.getMessage());
+    }
+  }
+
+  @Test
   void bpReq002FormatVersion() {
     assertRule("BP-REQ-002", "format version 7", "blueprint: 1", "blueprint: 7");
   }
@@ -261,6 +278,41 @@ class RulesTest {
         "'retention.ms'",
         "      retention: 3d\n",
         "      retention: 3d\n      config:\n        retention.ms: \"1000\"\n");
+  }
+
+  // Kinesis
+
+  @Test
+  void bpKinesis001To003() {
+    String kinesis = "      platform: kinesis\n      partitions: 3";
+    assertRule(
+        "BP-KINESIS-001",
+        "Kinesis stream 'app events'",
+        "name: app.events.v1",
+        "name: app events",
+        "      partitions: 3",
+        kinesis);
+    assertRule(
+        "BP-KINESIS-002", "12h", "      partitions: 3", kinesis, "retention: 3d", "retention: 12h");
+    // 4,500 records/s need 5 shards of 1,000 records/s
+    Problem p =
+        find(
+            validate(
+                "      partitions: 3",
+                kinesis,
+                "peakEventsPerSecond: 100",
+                "peakEventsPerSecond: 4500"),
+            "BP-KINESIS-003");
+    assertTrue(p.message().contains("needs at least 5 shards"), p.message());
+    // 2,000 events of 1 MiB each exceed the byte limit before the record limit
+    assertRule(
+        "BP-KINESIS-003",
+        "at least 2000 shards",
+        "      partitions: 3",
+        kinesis,
+        "peakEventsPerSecond: 100",
+        "peakEventsPerSecond: 2000\n      eventBytes: 1048576");
+    assertTrue(validate("      partitions: 3", kinesis).isEmpty(), "100 records/s fit in 3 shards");
   }
 
   // Airflow
