@@ -88,7 +88,7 @@ public final class DecisionRecords {
         bad.add(cap(c.reason()));
       }
     }
-    if (m.runnerUp() != null) {
+    if (m.runnerUp() != null && !m.knockedOut(m.runnerUp())) {
       for (Row r : m.rows()) {
         Cell a = r.cell(m.chosen());
         Cell b = r.cell(m.runnerUp());
@@ -135,7 +135,9 @@ public final class DecisionRecords {
         new ArrayList<>(drivers),
         options,
         m.name(m.chosen()),
-        m.rationale(),
+        m.rationale().startsWith(m.name(m.chosen()) + " ")
+            ? "it" + m.rationale().substring(m.name(m.chosen()).length())
+            : m.rationale(),
         new Consequences(dedupe(good), dedupe(bad)),
         confirmation);
   }
