@@ -51,6 +51,7 @@ public record Task(
   }
 
   /** True when this task undoes others' work after a failure. */
+  @com.fasterxml.jackson.annotation.JsonIgnore
   public boolean isCompensation() {
     return !compensates.isEmpty();
   }
