@@ -42,6 +42,7 @@ public final class Generator {
       ((com.fasterxml.jackson.dataformat.yaml.YAMLMapper) BlueprintMapper.yaml())
           .copy()
           .disable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.MINIMIZE_QUOTES)
+          .disable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.SPLIT_LINES)
           .writer();
 
   private final List<Contributor> contributors;
