@@ -31,6 +31,11 @@ public final class Escapers {
     m.put("mdcode", MarkdownEscaper::code);
     m.put("mermaid", MermaidEscaper::label);
     m.put("comment", CommentEscaper::escape);
+    m.put("py", new PythonEscaper());
+    m.put("jinja", new JinjaEscaper());
+    m.put("yaml", new YamlEscaper());
+    m.put("json", new JsonEscaper());
+    m.put("sh", new ShellEscaper());
     return Collections.unmodifiableMap(m);
   }
 
