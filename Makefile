@@ -3,7 +3,7 @@ MVN ?= mvn
 MVN_FLAGS ?= -B -ntp
 JAR := cli/target/blueprint.jar
 
-.PHONY: help build test demo fmt golden bench clean
+.PHONY: help build test demo fmt golden bench clean tools
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 12
@@ -11,7 +11,7 @@ help: ## List the targets
 build: ## Compile, format and package bin/blueprint's jar (no tests)
 	$(MVN) $(MVN_FLAGS) -q -DskipTests package
 
-test: ## Run every test (unit, golden, integration against real servers)
+test: tools ## Run every test (unit, golden, integration against real servers)
 	$(MVN) $(MVN_FLAGS) verify
 
 demo: build ## The main job on the embedded default: validate and show the examples
@@ -25,3 +25,10 @@ golden: ## Regenerate golden files after an intended change of output
 
 clean: ## Remove build output
 	$(MVN) $(MVN_FLAGS) -q clean
+
+RUFF_WASM_VERSION ?= 0.17.4
+tools: build/tools/node_modules/@astral-sh/ruff-wasm-nodejs/package.json ## Install the checkers the tests run (Ruff for the generated DAGs) into build/tools
+
+build/tools/node_modules/@astral-sh/ruff-wasm-nodejs/package.json:
+	mkdir -p build/tools
+	npm install --prefix build/tools --no-save --no-audit --no-fund @astral-sh/ruff-wasm-nodejs@$(RUFF_WASM_VERSION)

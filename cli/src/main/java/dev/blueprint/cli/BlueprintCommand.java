@@ -1,5 +1,6 @@
 package dev.blueprint.cli;
 
+import dev.blueprint.cli.commands.SchemaCommand;
 import dev.blueprint.cli.commands.ValidateCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Spec;
       "",
       "Exit codes: 0 done, 1 invalid input or failed work, 2 wrong command line."
     },
-    subcommands = {ValidateCommand.class})
+    subcommands = {ValidateCommand.class, SchemaCommand.class})
 public final class BlueprintCommand implements Runnable {
 
   @Spec CommandSpec spec;

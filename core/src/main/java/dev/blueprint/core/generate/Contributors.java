@@ -1,5 +1,6 @@
 package dev.blueprint.core.generate;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** The standard set of output concerns, in the order they run. */
@@ -8,6 +9,9 @@ public final class Contributors {
 
   /** Every contributor of a full generation. */
   public static List<Contributor> standard() {
-    return List.of();
+    List<Contributor> all = new ArrayList<>();
+    // one line per output concern
+    all.add(new dev.blueprint.core.generate.airflow.AirflowDags());
+    return List.copyOf(all);
   }
 }

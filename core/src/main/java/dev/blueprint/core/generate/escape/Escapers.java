@@ -21,6 +21,11 @@ public final class Escapers {
   private static Map<String, Escaper> build() {
     Map<String, Escaper> m = new TreeMap<>();
     // name -> escaper; one line per language
+    m.put("py", new PythonEscaper());
+    m.put("jinja", new JinjaEscaper());
+    m.put("yaml", new YamlEscaper());
+    m.put("json", new JsonEscaper());
+    m.put("sh", new ShellEscaper());
     return Collections.unmodifiableMap(m);
   }
 
