@@ -1,7 +1,11 @@
 package dev.blueprint.cli;
 
+import dev.blueprint.cli.commands.DevServerCommand;
 import dev.blueprint.cli.commands.SchemaCommand;
+import dev.blueprint.cli.commands.UpCommand;
 import dev.blueprint.cli.commands.ValidateCommand;
+import dev.blueprint.cli.commands.WorkerCommand;
+import dev.blueprint.cli.commands.engagement.EngagementCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -25,7 +29,14 @@ import picocli.CommandLine.Spec;
       "",
       "Exit codes: 0 done, 1 invalid input or failed work, 2 wrong command line."
     },
-    subcommands = {ValidateCommand.class, SchemaCommand.class})
+    subcommands = {
+      ValidateCommand.class,
+      SchemaCommand.class,
+      DevServerCommand.class,
+      WorkerCommand.class,
+      UpCommand.class,
+      EngagementCommand.class
+    })
 public final class BlueprintCommand implements Runnable {
 
   @Spec CommandSpec spec;

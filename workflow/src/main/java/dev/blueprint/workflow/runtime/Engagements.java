@@ -116,7 +116,12 @@ public final class Engagements {
                       .setMaximumPageSize(1000)
                       .setTypeFilter(type)
                       .build());
-      closed.getExecutionsList().forEach(i -> out.add(listed(i)));
+      closed.getExecutionsList().stream()
+          .filter(
+              i ->
+                  i.getStatus()
+                      != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_CONTINUED_AS_NEW)
+          .forEach(i -> out.add(listed(i)));
     } catch (StatusRuntimeException e) {
       throw unreachable(e);
     }
@@ -134,6 +139,15 @@ public final class Engagements {
         i.getExecution().getRunId(),
         status,
         Instant.ofEpochSecond(i.getStartTime().getSeconds(), i.getStartTime().getNanos()));
+  }
+
+  /** Whether the engagement's workflow is still running. */
+  public boolean isRunning(String slug) {
+    return call(
+        slug,
+        () ->
+            client.newUntypedWorkflowStub(EngagementInput.workflowId(slug)).describe().getStatus()
+                == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);
   }
 
   public EngagementStatus status(String slug) {
