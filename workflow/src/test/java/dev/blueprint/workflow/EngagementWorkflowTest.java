@@ -128,6 +128,9 @@ class EngagementWorkflowTest {
     assertTrue(Files.isRegularFile(ws().resolve("advice/report.md")));
     assertTrue(Files.isRegularFile(ws().resolve("revisions/1/blueprint.yaml")));
     assertTrue(Files.isRegularFile(ws().resolve("revisions/1/review.json")));
+    assertTrue(
+        Files.readString(ws().resolve("notifications.log")).startsWith("review opened: revision 1"),
+        "the reviewer is told at once (workflow v2)");
 
     DecisionRecord approved = engagements.approve(SLUG, "looks right");
     assertEquals(DecisionKind.APPROVE, approved.kind());
@@ -149,7 +152,7 @@ class EngagementWorkflowTest {
     for (Step s : List.of(Step.INTAKE, Step.ADVISE, Step.REVIEW, Step.GENERATE, Step.PUBLISH)) {
       assertEquals(StepState.DONE, done.stateOf(s), s.name());
     }
-    Histories.save(client, EngagementInput.workflowId(SLUG), "approved-v1");
+    Histories.save(client, EngagementInput.workflowId(SLUG), "approved");
   }
 
   @Test
@@ -180,7 +183,7 @@ class EngagementWorkflowTest {
     assertEquals(
         List.of(DecisionKind.COMMENT, DecisionKind.REJECT),
         result.decisions().stream().map(DecisionRecord::kind).toList());
-    Histories.save(client, EngagementInput.workflowId(SLUG), "rejected-v1");
+    Histories.save(client, EngagementInput.workflowId(SLUG), "rejected");
   }
 
   @Test
@@ -210,7 +213,7 @@ class EngagementWorkflowTest {
     Path repo = ws().resolve("repo");
     assertEquals(List.of("2"), GitCliPublisher.committedRevisions(repo));
     assertTrue(Files.readString(repo.resolve(".blueprint/blueprint.yaml")).contains("Amended"));
-    Histories.save(client, EngagementInput.workflowId(SLUG), "changes-then-approved-v1");
+    Histories.save(client, EngagementInput.workflowId(SLUG), "changes-then-approved");
   }
 
   @Test
@@ -249,12 +252,13 @@ class EngagementWorkflowTest {
             DecisionKind.ESCALATION),
         s.decisions().stream().map(DecisionRecord::kind).toList());
     List<String> log = Files.readAllLines(ws().resolve("notifications.log"));
-    assertEquals(4, log.size(), log.toString());
-    assertTrue(log.get(3).startsWith("escalation"), log.get(3));
+    assertEquals(5, log.size(), log.toString());
+    assertTrue(log.get(0).startsWith("review opened"), log.get(0));
+    assertTrue(log.get(4).startsWith("escalation"), log.get(4));
 
     engagements.approve(SLUG, "sorry, I was away");
     assertEquals(Outcome.COMPLETED, result().outcome());
-    Histories.save(client, EngagementInput.workflowId(SLUG), "reminders-escalation-v1");
+    Histories.save(client, EngagementInput.workflowId(SLUG), "reminders-escalation");
   }
 
   @Test

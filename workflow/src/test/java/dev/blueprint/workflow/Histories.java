@@ -20,7 +20,10 @@ public final class Histories {
     return TestPorts.root().resolve("workflow/src/test/resources/histories");
   }
 
-  /** Saves {@code workflowId}'s history as {@code name}.json when updating; else nothing. */
+  /**
+   * Saves {@code workflowId}'s history as {@code name-VERSION}.json (the current workflow version)
+   * when updating; else nothing.
+   */
   public static void save(WorkflowClient client, String workflowId, String name)
       throws IOException {
     if (!updating()) {
@@ -28,6 +31,7 @@ public final class Histories {
     }
     Files.createDirectories(dir());
     Files.writeString(
-        dir().resolve(name + ".json"), client.fetchHistory(workflowId).toJson(true) + "\n");
+        dir().resolve(name + "-" + WorkflowVersions.CURRENT + ".json"),
+        client.fetchHistory(workflowId).toJson(true) + "\n");
   }
 }

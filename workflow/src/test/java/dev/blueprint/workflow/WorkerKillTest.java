@@ -160,7 +160,7 @@ class WorkerKillTest {
       assertEquals(
           List.of("1"), GitCliPublisher.committedRevisions(repo), "one commit per revision");
       assertTrue(Files.isRegularFile(repo.resolve(".blueprint/generator.json")));
-      Histories.save(engagements.client(), EngagementInput.workflowId(slug), "worker-killed-v1");
+      Histories.save(engagements.client(), EngagementInput.workflowId(slug), "worker-killed");
     } finally {
       stubs.shutdown();
     }

@@ -170,6 +170,11 @@ public final class EngagementActivitiesImpl implements EngagementActivities {
   // ---- human review notifications --------------------------------------------------------------
 
   @Override
+  public void announceReview(String slug, int revision, int findings) {
+    ports.notifier().reviewOpened(slug, revision, findings);
+  }
+
+  @Override
   public void remind(String slug, int revision, int reminder, long ageMillis) {
     ports.notifier().remind(slug, revision, reminder, ageMillis);
   }

@@ -25,6 +25,19 @@ public final class FileNotifier implements Notifier {
   }
 
   @Override
+  public void reviewOpened(String slug, int revision, int findings) {
+    write(
+        slug,
+        "review opened: revision "
+            + revision
+            + " of "
+            + slug
+            + " waits for a decision ("
+            + findings
+            + " findings)");
+  }
+
+  @Override
   public void remind(String slug, int revision, int reminder, long ageMillis) {
     String line =
         "reminder "

@@ -40,6 +40,9 @@ public interface EngagementActivities {
 
   void discardRevision(String slug, int revision);
 
+  /** Tells the reviewer a revision waits for a decision (workflow version 2 on). */
+  void announceReview(String slug, int revision, int findings);
+
   /** Tells the reviewer the review is waiting. */
   void remind(String slug, int revision, int reminder, long ageMillis);
 

@@ -34,6 +34,16 @@ public class EngagementWorkflowImpl implements EngagementWorkflow {
 
   private static final Logger log = Workflow.getLogger(EngagementWorkflowImpl.class);
 
+  /**
+   * Version changes, each replay-tested against histories saved before it (see ReplayTest).
+   *
+   * <ul>
+   *   <li>{@value #ANNOUNCE_REVIEW} 1 (workflow v2): the reviewer is told when a review opens, not
+   *       only reminded a period later.
+   * </ul>
+   */
+  static final String ANNOUNCE_REVIEW = "announce-review";
+
   /** A human decision waiting for the main loop. */
   private record Pending(DecisionKind kind, String text, ChangeRequest change) {}
 
@@ -156,6 +166,9 @@ public class EngagementWorkflowImpl implements EngagementWorkflow {
     begin(Step.HUMAN_REVIEW);
     if (reviewOpenedAtMillis == 0) {
       reviewOpenedAtMillis = Workflow.currentTimeMillis();
+      if (Workflow.getVersion(ANNOUNCE_REVIEW, Workflow.DEFAULT_VERSION, 1) >= 1) {
+        activities.notify.announceReview(slug, revision, findings.size());
+      }
     }
     long period = Duration.ofSeconds(input.review().reminderEverySeconds()).toMillis();
     while (true) {
