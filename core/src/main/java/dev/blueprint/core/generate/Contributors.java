@@ -12,6 +12,7 @@ public final class Contributors {
     List<Contributor> all = new ArrayList<>();
     // one line per output concern
     all.add(new dev.blueprint.core.generate.airflow.AirflowDags());
+    all.add(new dev.blueprint.core.generate.kafka.KafkaTopics());
     return List.copyOf(all);
   }
 }

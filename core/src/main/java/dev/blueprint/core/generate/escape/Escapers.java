@@ -26,6 +26,16 @@ public final class Escapers {
     m.put("yaml", new YamlEscaper());
     m.put("json", new JsonEscaper());
     m.put("sh", new ShellEscaper());
+    m.put("sql", SqlEscapers::literal);
+    m.put("sqlid", SqlEscapers::identifier);
+    m.put("cql", CqlEscapers::literal);
+    m.put("cqlid", CqlEscapers::identifier);
+    m.put("cypher", CypherEscapers::literal);
+    m.put("cypherid", CypherEscapers::identifier);
+    m.put("md", MarkdownEscaper::text);
+    m.put("mdcode", MarkdownEscaper::code);
+    m.put("mermaid", MermaidEscaper::label);
+    m.put("comment", CommentEscaper::escape);
     return Collections.unmodifiableMap(m);
   }
 
