@@ -6,8 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.blueprint.workflow.activities.EngagementActivitiesImpl;
-import dev.blueprint.workflow.activities.GitCliPublisher;
+import dev.blueprint.workflow.activities.GitTargetPublisher;
 import dev.blueprint.workflow.activities.StepHooks.Phase;
 import dev.blueprint.workflow.activities.Workspace;
 import dev.blueprint.workflow.api.ChangeRequest;
@@ -123,7 +124,10 @@ class EngagementWorkflowTest {
     awaitStep(Step.HUMAN_REVIEW);
     EngagementStatus review = status();
     assertEquals(1, review.revision());
-    assertEquals(1, review.findings().size());
+    assertEquals(
+        review.findings().size(),
+        new ObjectMapper().readTree(ws().resolve("revisions/1/review.json").toFile()).size(),
+        "the open findings are the reviewer's, recorded beside the revision");
     assertEquals(StepState.DONE, review.stateOf(Step.ADVISE));
     assertTrue(Files.isRegularFile(ws().resolve("advice/report.md")));
     assertTrue(Files.isRegularFile(ws().resolve("revisions/1/blueprint.yaml")));
@@ -140,7 +144,7 @@ class EngagementWorkflowTest {
     assertEquals(List.of(), result.compensationsRun());
     Path repo = Path.of(result.paths().repository());
     assertEquals(ws().resolve("repo"), repo);
-    assertEquals(List.of("1"), GitCliPublisher.committedRevisions(repo));
+    assertEquals(List.of("1"), GitTargetPublisher.committedRevisions(repo));
     assertTrue(Files.isRegularFile(repo.resolve(".blueprint/generator.json")));
     assertTrue(Files.isRegularFile(ws().resolve("requirements.yaml")));
     try (Stream<Path> topics = Files.list(targets)) {
@@ -163,7 +167,7 @@ class EngagementWorkflowTest {
     assertEquals(Outcome.COMPLETED, result.outcome());
     assertEquals(DecisionKind.AUTO_APPROVE, result.decisions().get(0).kind());
     assertEquals(StepState.SKIPPED, status().stateOf(Step.HUMAN_REVIEW));
-    assertEquals(List.of("1"), GitCliPublisher.committedRevisions(ws().resolve("repo")));
+    assertEquals(List.of("1"), GitTargetPublisher.committedRevisions(ws().resolve("repo")));
   }
 
   @Test
@@ -211,7 +215,7 @@ class EngagementWorkflowTest {
     assertEquals(Outcome.COMPLETED, result.outcome());
     assertEquals(2, result.revision());
     Path repo = ws().resolve("repo");
-    assertEquals(List.of("2"), GitCliPublisher.committedRevisions(repo));
+    assertEquals(List.of("2"), GitTargetPublisher.committedRevisions(repo));
     assertTrue(Files.readString(repo.resolve(".blueprint/blueprint.yaml")).contains("Amended"));
     Histories.save(client, EngagementInput.workflowId(SLUG), "changes-then-approved");
   }
@@ -288,7 +292,7 @@ class EngagementWorkflowTest {
     engagements.approve(SLUG, "approved after a long wait");
     EngagementResult result = result();
     assertEquals(Outcome.COMPLETED, result.outcome());
-    assertEquals(List.of("1"), GitCliPublisher.committedRevisions(ws().resolve("repo")));
+    assertEquals(List.of("1"), GitTargetPublisher.committedRevisions(ws().resolve("repo")));
   }
 
   // ---- refusals --------------------------------------------------------------------------------
@@ -395,7 +399,7 @@ class EngagementWorkflowTest {
     EngagementResult result = result();
     assertEquals(Outcome.COMPLETED, result.outcome());
     assertEquals(2, hooks.count(step, Phase.AFTER), "the step ran twice");
-    assertEquals(List.of("1"), GitCliPublisher.committedRevisions(ws().resolve("repo")));
+    assertEquals(List.of("1"), GitTargetPublisher.committedRevisions(ws().resolve("repo")));
     try (Stream<Path> all = Files.list(ws())) {
       assertEquals(
           List.of(
@@ -403,6 +407,7 @@ class EngagementWorkflowTest {
               "advice",
               "generated",
               "provision",
+              "publish.json",
               "repo",
               "requirements.yaml",
               "revisions"),

@@ -3,10 +3,9 @@ package dev.blueprint.workflow;
 import dev.blueprint.core.model.Blueprint;
 import dev.blueprint.workflow.activities.AdvicePort;
 import dev.blueprint.workflow.activities.EngagementPorts;
-import dev.blueprint.workflow.activities.FileNotifier;
-import dev.blueprint.workflow.activities.GitCliPublisher;
 import dev.blueprint.workflow.activities.Workspace;
 import dev.blueprint.workflow.api.Finding;
+import dev.blueprint.workflow.runtime.DefaultPorts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,13 +38,11 @@ public final class TestPorts {
             "BP-TEST-001", "LOW", b.engagement().id(), "a finding from the test reviewer", "none"));
   }
 
+  /**
+   * The real advisor, reviewer and git publisher on real files; the provisioning target is a folder
+   * standing in for a Kafka cluster.
+   */
   public static EngagementPorts ports(Workspace workspace, Path targets) {
-    return new EngagementPorts(
-        exampleAdvice(),
-        TestPorts::oneFinding,
-        new FolderTarget(targets),
-        new GitCliPublisher(),
-        new FileNotifier(workspace),
-        "test");
+    return DefaultPorts.create(workspace, "test", null, new FolderTarget(targets));
   }
 }
