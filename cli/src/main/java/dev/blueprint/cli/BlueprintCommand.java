@@ -1,13 +1,13 @@
 package dev.blueprint.cli;
 
-import dev.blueprint.cli.commands.DevServerCommand;
-import dev.blueprint.cli.commands.UpCommand;
 import dev.blueprint.cli.commands.AdviseCommand;
-import dev.blueprint.cli.commands.ReviewCommand;
+import dev.blueprint.cli.commands.DevServerCommand;
 import dev.blueprint.cli.commands.GenerateCommand;
 import dev.blueprint.cli.commands.KafkaCommand;
+import dev.blueprint.cli.commands.ReviewCommand;
 import dev.blueprint.cli.commands.SchemaCommand;
 import dev.blueprint.cli.commands.StorageCommand;
+import dev.blueprint.cli.commands.UpCommand;
 import dev.blueprint.cli.commands.ValidateCommand;
 import dev.blueprint.cli.commands.WorkerCommand;
 import dev.blueprint.cli.commands.engagement.EngagementCommand;
