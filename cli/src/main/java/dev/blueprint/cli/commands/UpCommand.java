@@ -36,6 +36,8 @@ public final class UpCommand implements Callable<Integer> {
 
   @Mixin WorkspaceOption workspace;
 
+  @Mixin TargetOptions targets;
+
   @Override
   public Integer call() throws InterruptedException {
     DevServer server = DevServerCommand.start(port);
@@ -44,7 +46,7 @@ public final class UpCommand implements Callable<Integer> {
     WorkflowClient client = c.client(stubs);
     EngagementWorker worker =
         EngagementWorker.start(
-            client, Workers.activities(workspace.root()), EngagementWorker.Sticky.OFF);
+            client, Workers.activities(workspace.root(), targets), EngagementWorker.Sticky.OFF);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

@@ -33,6 +33,8 @@ public final class WorkerCommand implements Callable<Integer> {
 
   @Mixin WorkspaceOption workspace;
 
+  @Mixin TargetOptions targets;
+
   @Option(
       names = "--sticky",
       defaultValue = "AUTO",
@@ -47,7 +49,7 @@ public final class WorkerCommand implements Callable<Integer> {
     WorkflowServiceStubs stubs = connect(c);
     WorkflowClient client = c.client(stubs);
     EngagementWorker worker =
-        EngagementWorker.start(client, Workers.activities(workspace.root()), sticky);
+        EngagementWorker.start(client, Workers.activities(workspace.root(), targets), sticky);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

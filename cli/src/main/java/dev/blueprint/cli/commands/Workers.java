@@ -12,8 +12,15 @@ final class Workers {
   private Workers() {}
 
   static EngagementActivitiesImpl activities(Path root) {
+    return activities(root, new TargetOptions());
+  }
+
+  static EngagementActivitiesImpl activities(Path root, TargetOptions targets) {
     Workspace workspace = new Workspace(root);
     return new EngagementActivitiesImpl(
-        workspace, DefaultPorts.create(workspace, VersionProvider.version()), StepHooks.NONE);
+        workspace,
+        DefaultPorts.create(
+            workspace, VersionProvider.version(), targets.gitRemote(), targets.provisioner()),
+        StepHooks.NONE);
   }
 }
