@@ -199,7 +199,10 @@ final class Proposer {
     }
     String outageFrom = outageDrivers.isEmpty() ? null : String.join(", ", outageDrivers);
     for (Consumer c : fed) {
-      if (c.maxOutage() != null && c.maxOutage().compareTo(outage) > 0) {
+      // batch consumers read the lake, which keeps far longer than the stream: only readers of
+      // the stream itself (directly, or through a stream processor that serves them) count
+      boolean readsStream = isOnline(c) || c.reads().stream().anyMatch(r -> r.contains("."));
+      if (readsStream && c.maxOutage() != null && c.maxOutage().compareTo(outage) > 0) {
         outage = c.maxOutage();
         outageFrom = "consumer " + c.id();
       }
@@ -391,7 +394,8 @@ final class Proposer {
           "longest outage "
               + Units.say(outage)
               + (outageFrom == null ? "" : " (" + outageFrom + ")")
-              + (replay == null ? "" : "; replay " + Units.say(replay)));
+              + (replay == null ? "" : "; replay " + Units.say(replay))
+              + "; batch consumers read the lake, so their outages do not lengthen it");
     }
     streams.add(
         new Stream(
