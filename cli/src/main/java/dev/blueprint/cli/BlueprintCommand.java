@@ -1,6 +1,11 @@
 package dev.blueprint.cli;
 
+import dev.blueprint.cli.commands.AdviseCommand;
+import dev.blueprint.cli.commands.GenerateCommand;
+import dev.blueprint.cli.commands.KafkaCommand;
+import dev.blueprint.cli.commands.ReviewCommand;
 import dev.blueprint.cli.commands.SchemaCommand;
+import dev.blueprint.cli.commands.StorageCommand;
 import dev.blueprint.cli.commands.ValidateCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,10 +27,20 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExamples:%n",
     footer = {
       "  blueprint validate examples/*/*.yaml",
+      "  blueprint advise examples/clickstream-analytics/requirements.yaml -o advice",
+      "  blueprint review advice/blueprint.yaml --fail-on MEDIUM",
       "",
       "Exit codes: 0 done, 1 invalid input or failed work, 2 wrong command line."
     },
-    subcommands = {ValidateCommand.class, SchemaCommand.class})
+    subcommands = {
+      ValidateCommand.class,
+      SchemaCommand.class,
+      AdviseCommand.class,
+      ReviewCommand.class,
+      GenerateCommand.class,
+      KafkaCommand.class,
+      StorageCommand.class
+    })
 public final class BlueprintCommand implements Runnable {
 
   @Spec CommandSpec spec;

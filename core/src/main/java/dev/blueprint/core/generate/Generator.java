@@ -48,8 +48,27 @@ public final class Generator {
     return contributors;
   }
 
+  /** Hears which contributor wrote how many files, for progress output. */
+  @FunctionalInterface
+  public interface Progress {
+    void contributed(String contributor, int files);
+
+    /** Hears nothing. */
+    Progress NONE = (contributor, files) -> {};
+  }
+
   /** Generates into {@code target}, replacing a previous generation there atomically. */
   public GenerationResult generate(Blueprint blueprint, Path target, GeneratorOptions options)
+      throws IOException, ProblemException {
+    return generate(blueprint, target, options, Progress.NONE);
+  }
+
+  /**
+   * Generates into {@code target}, replacing a previous generation there atomically. A {@code .git}
+   * folder in the target is kept, so that a regenerated repository keeps its history.
+   */
+  public GenerationResult generate(
+      Blueprint blueprint, Path target, GeneratorOptions options, Progress progress)
       throws IOException, ProblemException {
     Path absolute = target.toAbsolutePath().normalize();
     checkTarget(absolute);
@@ -58,10 +77,28 @@ public final class Generator {
     Path staging = Files.createTempDirectory(parent, "." + absolute.getFileName() + ".staging-");
     try {
       OutputTree out = new OutputTree(staging);
-      renderInto(blueprint, out, options);
+      renderInto(blueprint, out, options, progress);
       List<String> files = new ArrayList<>(out.written());
+      openUp(staging);
       swap(staging, absolute);
       return new GenerationResult(absolute, files);
+    } finally {
+      deleteRecursively(staging);
+    }
+  }
+
+  /**
+   * What {@link #generate} would change in {@code target}, without touching it: the render goes to
+   * a temporary folder that is deleted afterwards.
+   */
+  public Preview preview(Blueprint blueprint, Path target, GeneratorOptions options)
+      throws IOException, ProblemException {
+    Path absolute = target.toAbsolutePath().normalize();
+    checkTarget(absolute);
+    Path staging = Files.createTempDirectory("blueprint-preview-");
+    try {
+      renderInto(blueprint, new OutputTree(staging), options, Progress.NONE);
+      return Preview.compare(absolute, staging);
     } finally {
       deleteRecursively(staging);
     }
@@ -70,13 +107,22 @@ public final class Generator {
   /** Runs every contributor into {@code out} and records the provenance; no atomicity. */
   public void renderInto(Blueprint blueprint, OutputTree out, GeneratorOptions options)
       throws IOException, ProblemException {
+    renderInto(blueprint, out, options, Progress.NONE);
+  }
+
+  private void renderInto(
+      Blueprint blueprint, OutputTree out, GeneratorOptions options, Progress progress)
+      throws IOException, ProblemException {
     GenerationContext context =
         new GenerationContext(
             blueprint, options, Templates.forOverrides(options.templatesDir()), out);
     for (Contributor contributor : contributors) {
+      int before = out.written().size();
       contributor.contribute(context);
+      progress.contributed(contributor.name(), out.written().size() - before);
     }
     writeProvenance(blueprint, out, options);
+    progress.contributed("provenance", 2);
   }
 
   private static void writeProvenance(Blueprint blueprint, OutputTree out, GeneratorOptions options)
@@ -123,19 +169,44 @@ public final class Generator {
             "BP-GEN-004", Location.ofFile(target.toString()), "", "output folder " + why));
   }
 
+  /** A temporary folder is private (rwx------); the repository it becomes is not. */
+  private static void openUp(Path folder) throws IOException {
+    try {
+      Files.setPosixFilePermissions(
+          folder, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+    } catch (UnsupportedOperationException e) {
+      // not a POSIX file system: nothing to open up
+    }
+  }
+
   private static void swap(Path staging, Path target) throws IOException {
     if (!Files.exists(target)) {
       move(staging, target);
       return;
     }
+    Path git = target.resolve(".git");
+    boolean keepGit = Files.exists(git, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+    if (keepGit) {
+      move(git, staging.resolve(".git"));
+    }
     Path backup =
         Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".previous-");
     Files.delete(backup);
-    move(target, backup);
+    try {
+      move(target, backup);
+    } catch (IOException e) {
+      if (keepGit) {
+        move(staging.resolve(".git"), git);
+      }
+      throw e;
+    }
     try {
       move(staging, target);
     } catch (IOException e) {
       move(backup, target);
+      if (keepGit) {
+        move(staging.resolve(".git"), git);
+      }
       throw e;
     }
     deleteRecursively(backup);

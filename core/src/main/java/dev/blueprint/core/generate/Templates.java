@@ -141,12 +141,24 @@ public final class Templates {
     }
   }
 
+  /**
+   * FreeMarker's message up to its tips, on one line, without the "[in template ...]" part that the
+   * location already gives: e.g. "The following has evaluated to null or missing: ==> name".
+   */
   private static String firstLine(String s) {
     if (s == null) {
       return "template error";
     }
-    String t = s.strip();
-    int nl = t.indexOf('\n');
-    return nl < 0 ? t : t.substring(0, nl);
+    StringBuilder b = new StringBuilder();
+    for (String line : s.strip().split("\n")) {
+      String l = line.strip();
+      if (l.startsWith("----")) {
+        break;
+      }
+      if (!l.isEmpty()) {
+        b.append(b.length() == 0 ? "" : " ").append(l.replaceAll("\\s*\\[in template .*$", ""));
+      }
+    }
+    return b.length() == 0 ? "template error" : b.toString();
   }
 }

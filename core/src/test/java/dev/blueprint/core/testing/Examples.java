@@ -36,8 +36,17 @@ public final class Examples {
         .blueprint();
   }
 
-  /** The Strimzi KafkaTopic schema in ../shared/reference. */
+  /**
+   * The Strimzi KafkaTopic schema in shared/reference beside the repository ({@code
+   * ${blueprint.root}/../shared}); a git worktree further down finds it in an ancestor's shared/.
+   */
   public static Path strimziSchema() {
-    return root().resolve("../shared/reference/strimzi-kafkatopic-crd-schema.yaml").normalize();
+    String rel = "shared/reference/strimzi-kafkatopic-crd-schema.yaml";
+    for (Path p = root().toAbsolutePath().getParent(); p != null; p = p.getParent()) {
+      if (Files.isRegularFile(p.resolve(rel))) {
+        return p.resolve(rel);
+      }
+    }
+    throw new AssertionError("no " + rel + " beside " + root() + " or above it");
   }
 }
