@@ -13,6 +13,7 @@ public final class Contributors {
     // one line per output concern
     all.add(new dev.blueprint.core.generate.airflow.AirflowDags());
     all.add(new dev.blueprint.core.generate.kafka.KafkaTopics());
+    all.add(new dev.blueprint.core.generate.airflow.TaskStubs());
     return List.copyOf(all);
   }
 }
