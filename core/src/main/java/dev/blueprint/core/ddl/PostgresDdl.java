@@ -23,12 +23,41 @@ public final class PostgresDdl {
 
   private PostgresDdl() {}
 
+  /** The name used for relational datasets that name no database. */
+  public static final String DEFAULT_DATABASE = "default";
+
   /** The statements for every relational dataset, schemas first, in blueprint order. */
   public static List<SqlStatement> of(Blueprint blueprint) {
-    List<Dataset> relational =
-        blueprint.architectureOrEmpty().datasets().stream()
-            .filter(d -> d.store() == StoreFamily.RELATIONAL)
-            .toList();
+    return ofDatasets(relational(blueprint));
+  }
+
+  /**
+   * The statements per database (a dataset's {@code database}, or {@value #DEFAULT_DATABASE}),
+   * sorted by database name; within one database as {@link #ofDatasets} orders them.
+   */
+  public static java.util.SortedMap<String, List<SqlStatement>> byDatabase(Blueprint blueprint) {
+    java.util.SortedMap<String, List<Dataset>> groups = new java.util.TreeMap<>();
+    for (Dataset d : relational(blueprint)) {
+      groups.computeIfAbsent(databaseOf(d), k -> new ArrayList<>()).add(d);
+    }
+    java.util.SortedMap<String, List<SqlStatement>> out = new java.util.TreeMap<>();
+    groups.forEach((db, datasets) -> out.put(db, ofDatasets(datasets)));
+    return out;
+  }
+
+  /** The database a relational dataset lives in, or {@value #DEFAULT_DATABASE}. */
+  public static String databaseOf(Dataset d) {
+    return d.database() == null || d.database().isBlank() ? DEFAULT_DATABASE : d.database();
+  }
+
+  private static List<Dataset> relational(Blueprint blueprint) {
+    return blueprint.architectureOrEmpty().datasets().stream()
+        .filter(d -> d.store() == StoreFamily.RELATIONAL)
+        .toList();
+  }
+
+  /** The statements for the given datasets (all relational), schemas first, in list order. */
+  public static List<SqlStatement> ofDatasets(List<Dataset> relational) {
     Set<String> schemas = new LinkedHashSet<>();
     relational.forEach(d -> schemas.add(schemaOf(d)));
     List<SqlStatement> out = new ArrayList<>();

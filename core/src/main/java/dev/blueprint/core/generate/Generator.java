@@ -140,7 +140,9 @@ public final class Generator {
   private static void writeProvenance(Blueprint blueprint, OutputTree out, GeneratorOptions options)
       throws IOException, ProblemException {
     try {
-      out.write(SOURCE_COPY, SOURCE_WRITER.writeValueAsString(blueprint));
+      // streamed: for a large blueprint the YAML text is tens of MB, and as one string it is held
+      // three times over (the string, its bytes and Jackson's buffer)
+      out.writeStreaming(SOURCE_COPY, w -> SOURCE_WRITER.writeValue(w, blueprint));
       Map<String, Object> marker = new LinkedHashMap<>();
       marker.put("generator", "blueprint");
       marker.put("version", options.generatorVersion());

@@ -1,11 +1,7 @@
 package dev.blueprint.core.load;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonStreamContext;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.blueprint.core.model.Blueprint;
 import dev.blueprint.core.problem.Location;
 import dev.blueprint.core.problem.Problem;
@@ -18,9 +14,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -69,22 +66,45 @@ public final class BlueprintLoader {
               "is empty; a blueprint file starts with 'blueprint: 1' and an 'engagement:'"
                   + " mapping"));
     }
-    SourceMap map = sourceMap(name, text);
+    YamlReader.Result read = YamlReader.read(name, text);
+    List<Problem> problems = new ArrayList<>(read.problems());
+    if (read.root() != null && problems.stream().noneMatch(p -> p.ruleId().equals("BP-YAML-004"))) {
+      problems.addAll(ShapeChecker.check(read.root(), Shapes.of(Blueprint.class)));
+    }
+    if (!problems.isEmpty()) {
+      throw new ProblemException(sorted(problems));
+    }
+    // Locations are needed only when a rule reports a problem; for a large file the map holds
+    // millions of paths, so it is built on first use, from a second reading of the kept text
+    // (keeping the tree instead would hold far more memory through a whole generation).
+    SourceMap map =
+        SourceMap.lazy(name, () -> sourceMap(name, YamlReader.read(name, text).root()).locations());
     try {
       Blueprint blueprint = BlueprintMapper.yaml().readValue(text, Blueprint.class);
       return new LoadedBlueprint(blueprint, map);
-    } catch (UnrecognizedPropertyException e) {
-      throw new ProblemException(unknownKey(name, e));
     } catch (JsonMappingException e) {
+      // the shape check should have caught it; report what Jackson says, located
       throw new ProblemException(
           Problem.error(
               "BP-YAML-003",
-              SourceMap.toLocation(name, e.getLocation()),
+              e.getLocation() == null
+                  ? Location.ofFile(name)
+                  : SourceMap.toLocation(name, e.getLocation()),
               path(e),
               cleanMessage(e)));
     } catch (JsonProcessingException e) {
-      throw new ProblemException(syntax(name, e));
+      throw new ProblemException(YamlReader.syntax(name, e));
     }
+  }
+
+  /** Problems in file order, then by rule id. */
+  static List<Problem> sorted(List<Problem> problems) {
+    return problems.stream()
+        .sorted(
+            Comparator.comparingInt((Problem p) -> p.location().line())
+                .thenComparingInt(p -> p.location().column())
+                .thenComparing(Problem::ruleId))
+        .toList();
   }
 
   private static Problem tooLarge(String name, long size) {
@@ -176,92 +196,27 @@ public final class BlueprintLoader {
     return false;
   }
 
-  /** Walks the token stream once and records where each key and list item starts. */
-  static SourceMap sourceMap(String name, String text) throws ProblemException {
+  /** Records where each key and list item starts, by path. */
+  static SourceMap sourceMap(String name, YamlNode root) {
     Map<String, Location> locations = new HashMap<>();
-    try (JsonParser p = BlueprintMapper.yaml().getFactory().createParser(text)) {
-      JsonToken first = p.nextToken();
-      if (first != JsonToken.START_OBJECT) {
-        throw new ProblemException(
-            Problem.error(
-                "BP-YAML-004",
-                SourceMap.toLocation(name, p.currentTokenLocation()),
-                "",
-                "the document must be a mapping of keys to values, not "
-                    + BlueprintMapper.describe(first)));
-      }
-      for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
-        JsonStreamContext ctx = p.getParsingContext();
-        if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
-          ctx = ctx.getParent();
-          if (ctx == null || !ctx.inArray()) {
-            continue;
-          }
-        } else if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
-          continue;
-        } else if (t != JsonToken.FIELD_NAME && !ctx.inArray()) {
-          continue;
-        }
-        locations.putIfAbsent(pathOf(ctx), SourceMap.toLocation(name, p.currentTokenLocation()));
-      }
-    } catch (JsonProcessingException e) {
-      throw new ProblemException(syntax(name, e));
-    } catch (IOException e) {
-      throw new ProblemException(
-          Problem.error("BP-YAML-001", Location.ofFile(name), "", e.getMessage()));
-    }
+    collect(root, "", locations);
     return new SourceMap(name, locations);
   }
 
-  /** {@code architecture.streams[2].name} for the parser's current position. */
-  static String pathOf(JsonStreamContext ctx) {
-    Deque<String> parts = new ArrayDeque<>();
-    for (JsonStreamContext c = ctx; c != null && !c.inRoot(); c = c.getParent()) {
-      if (c.inObject() && c.getCurrentName() != null) {
-        parts.push("." + c.getCurrentName());
-      } else if (c.inArray()) {
-        parts.push("[" + Math.max(0, c.getCurrentIndex()) + "]");
+  private static void collect(YamlNode node, String path, Map<String, Location> locations) {
+    if (node instanceof YamlNode.MapNode map) {
+      for (YamlNode.Entry e : map.entries().values()) {
+        String child = ShapeChecker.join(path, e.key());
+        locations.put(child, e.keyLocation());
+        collect(e.value(), child, locations);
+      }
+    } else if (node instanceof YamlNode.ListNode list) {
+      for (int i = 0; i < list.items().size(); i++) {
+        String child = path + "[" + i + "]";
+        locations.put(child, list.items().get(i).location());
+        collect(list.items().get(i), child, locations);
       }
     }
-    String path = String.join("", parts);
-    return path.startsWith(".") ? path.substring(1) : path;
-  }
-
-  private static Problem syntax(String name, JsonProcessingException e) {
-    String msg = e.getOriginalMessage();
-    String rule = "BP-YAML-001";
-    if (msg != null && msg.contains("aliases")) {
-      rule = "BP-YAML-005";
-      msg = "too many aliases (at most " + BlueprintMapper.MAX_ALIASES + "): " + firstLine(msg);
-    } else if (msg != null && (msg.contains("nesting") || msg.contains("Nesting"))) {
-      rule = "BP-YAML-005";
-      msg = "nested too deeply (at most " + BlueprintMapper.MAX_NESTING + " levels)";
-    } else {
-      msg = "not valid YAML: " + firstLine(msg);
-    }
-    Location where =
-        e.getLocation() == null
-            ? Location.ofFile(name)
-            : SourceMap.toLocation(name, e.getLocation());
-    return Problem.error(rule, where, "", msg);
-  }
-
-  private static Problem unknownKey(String name, UnrecognizedPropertyException e) {
-    String key = e.getPropertyName();
-    java.util.List<String> known =
-        e.getKnownPropertyIds() == null
-            ? java.util.List.of()
-            : e.getKnownPropertyIds().stream().map(Object::toString).sorted().toList();
-    String suggestion = Suggestions.closest(key, known);
-    Problem p =
-        Problem.error(
-            "BP-YAML-002",
-            SourceMap.toLocation(name, e.getLocation()),
-            path(e),
-            "unknown key '" + key + "'");
-    return suggestion == null
-        ? p.withHint("known keys: " + String.join(", ", known))
-        : p.withHint("did you mean '" + suggestion + "'?");
   }
 
   static String path(JsonMappingException e) {

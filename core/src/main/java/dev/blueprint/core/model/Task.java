@@ -1,5 +1,6 @@
 package dev.blueprint.core.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -51,7 +52,7 @@ public record Task(
   }
 
   /** True when this task undoes others' work after a failure. */
-  @com.fasterxml.jackson.annotation.JsonIgnore
+  @JsonIgnore
   public boolean isCompensation() {
     return !compensates.isEmpty();
   }

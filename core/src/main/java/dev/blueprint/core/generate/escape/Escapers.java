@@ -21,6 +21,16 @@ public final class Escapers {
   private static Map<String, Escaper> build() {
     Map<String, Escaper> m = new TreeMap<>();
     // name -> escaper; one line per language
+    m.put("sql", SqlEscapers::literal);
+    m.put("sqlid", SqlEscapers::identifier);
+    m.put("cql", CqlEscapers::literal);
+    m.put("cqlid", CqlEscapers::identifier);
+    m.put("cypher", CypherEscapers::literal);
+    m.put("cypherid", CypherEscapers::identifier);
+    m.put("md", MarkdownEscaper::text);
+    m.put("mdcode", MarkdownEscaper::code);
+    m.put("mermaid", MermaidEscaper::label);
+    m.put("comment", CommentEscaper::escape);
     m.put("py", new PythonEscaper());
     m.put("jinja", new JinjaEscaper());
     m.put("yaml", new YamlEscaper());

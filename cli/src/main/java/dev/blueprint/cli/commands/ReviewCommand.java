@@ -1,0 +1,117 @@
+package dev.blueprint.cli.commands;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.blueprint.cli.Cli;
+import dev.blueprint.cli.UserException;
+import dev.blueprint.core.load.BlueprintMapper;
+import dev.blueprint.core.load.LoadedBlueprint;
+import dev.blueprint.core.problem.ProblemException;
+import dev.blueprint.core.review.Finding;
+import dev.blueprint.core.review.Reviewer;
+import dev.blueprint.core.review.Risk;
+import dev.blueprint.core.validate.Validator;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code blueprint review BLUEPRINT}. */
+@Command(
+    name = "review",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Reviews a blueprint against the architecture principles (no single point of failure,"
+          + " isolated services, stateless processing, recorded trade-offs, requirements met).",
+      "Exits 1 when a finding is at or above --fail-on."
+    })
+public final class ReviewCommand implements Callable<Integer> {
+
+  /** Output formats. */
+  public enum Format {
+    text,
+    json
+  }
+
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "BLUEPRINT", description = "The blueprint file.")
+  Path blueprint;
+
+  @Option(
+      names = "--fail-on",
+      paramLabel = "SEVERITY",
+      defaultValue = "HIGH",
+      description =
+          "HIGH, MEDIUM or LOW: exit 1 when a finding is this bad or worse (default HIGH).")
+  Risk failOn;
+
+  @Option(names = "--format", defaultValue = "text", description = "text or json (default text).")
+  Format format;
+
+  @Option(names = "--verbose", description = "Print stack traces of unexpected failures.")
+  boolean verbose;
+
+  @Override
+  public Integer call() throws ProblemException {
+    LoadedBlueprint loaded = Validator.loadValid(blueprint);
+    if (!loaded.blueprint().isBlueprint()) {
+      throw new UserException(
+          blueprint
+              + " has no architecture to review; run 'blueprint advise "
+              + blueprint
+              + " -o DIR' first");
+    }
+    List<Finding> findings = Reviewer.review(loaded.blueprint());
+    boolean fail = Reviewer.failsAt(findings, failOn);
+    PrintWriter out = spec.commandLine().getOut();
+    if (format == Format.json) {
+      Map<String, Object> doc = new LinkedHashMap<>();
+      doc.put("blueprint", blueprint.toString());
+      doc.put("failOn", failOn);
+      doc.put("failed", fail);
+      doc.put("counts", counts(findings));
+      doc.put("findings", findings);
+      try {
+        out.println(BlueprintMapper.json().writeValueAsString(doc));
+      } catch (JsonProcessingException e) {
+        throw new UserException("cannot write JSON: " + e.getOriginalMessage());
+      }
+    } else {
+      for (Finding f : findings) {
+        out.println(f.severity() + " " + f.ruleId() + " " + f.element());
+        out.println("  why: " + f.why());
+        out.println("  fix: " + f.fix());
+      }
+      Map<Risk, Long> c = counts(findings);
+      out.println(
+          blueprint
+              + ": "
+              + findings.size()
+              + " finding(s): "
+              + c.get(Risk.HIGH)
+              + " HIGH, "
+              + c.get(Risk.MEDIUM)
+              + " MEDIUM, "
+              + c.get(Risk.LOW)
+              + " LOW"
+              + (fail ? "; failing at " + failOn : "; passes at " + failOn));
+    }
+    out.flush();
+    return fail ? Cli.FAILED : Cli.OK;
+  }
+
+  private static Map<Risk, Long> counts(List<Finding> findings) {
+    Map<Risk, Long> c = new LinkedHashMap<>();
+    for (Risk r : Risk.values()) {
+      c.put(r, findings.stream().filter(f -> f.severity() == r).count());
+    }
+    return c;
+  }
+}

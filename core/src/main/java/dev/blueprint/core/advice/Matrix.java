@@ -1,0 +1,78 @@
+package dev.blueprint.core.advice;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.blueprint.core.advice.knowledge.Facts;
+import java.util.List;
+
+/**
+ * A scored comparison for one decision point: options as columns, criteria as rows, each cell a
+ * score with its reason, knock-outs, totals, the chosen option and the runner-up with the trade-off
+ * between them.
+ */
+@JsonPropertyOrder({
+  "id",
+  "decision",
+  "title",
+  "subject",
+  "question",
+  "facts",
+  "options",
+  "rows",
+  "knockouts",
+  "totals",
+  "chosen",
+  "runnerUp",
+  "rationale",
+  "tradeOff",
+  "constraint",
+  "conflict"
+})
+public record Matrix(
+    String id,
+    String decision,
+    String title,
+    String subject,
+    String question,
+    Facts facts,
+    List<String> options,
+    List<Row> rows,
+    List<Knockout> knockouts,
+    List<Total> totals,
+    String chosen,
+    String runnerUp,
+    String rationale,
+    String tradeOff,
+    String constraint,
+    Conflict conflict) {
+
+  public Matrix {
+    options = List.copyOf(options);
+    rows = List.copyOf(rows);
+    knockouts = List.copyOf(knockouts);
+    totals = List.copyOf(totals);
+  }
+
+  public Total total(String option) {
+    return totals.stream().filter(t -> t.option().equals(option)).findFirst().orElseThrow();
+  }
+
+  /** Display name of an option id. */
+  public String name(String option) {
+    return total(option).name();
+  }
+
+  public boolean knockedOut(String option) {
+    return knockouts.stream().anyMatch(k -> k.option().equals(option));
+  }
+
+  /** Requirement and constraint ids behind this decision, in first-seen order. */
+  public List<String> drivers() {
+    java.util.LinkedHashSet<String> ids = new java.util.LinkedHashSet<>();
+    rows.forEach(r -> ids.addAll(r.drivers()));
+    knockouts.forEach(k -> ids.addAll(k.drivers()));
+    if (constraint != null) {
+      ids.add(constraint);
+    }
+    return List.copyOf(ids);
+  }
+}

@@ -1,0 +1,279 @@
+package dev.blueprint.core.advice;
+
+import dev.blueprint.core.advice.knowledge.Condition;
+import dev.blueprint.core.advice.knowledge.CriterionDef;
+import dev.blueprint.core.advice.knowledge.DecisionDef;
+import dev.blueprint.core.advice.knowledge.Facts;
+import dev.blueprint.core.advice.knowledge.KnockoutRule;
+import dev.blueprint.core.advice.knowledge.Knowledge;
+import dev.blueprint.core.advice.knowledge.OptionDef;
+import dev.blueprint.core.advice.knowledge.ScoreRule;
+import dev.blueprint.core.model.Constraint;
+import dev.blueprint.core.model.NonFunctionalRequirement;
+import dev.blueprint.core.model.Requirements;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Scores the options of one decision point from the knowledge base and the facts of its subject.
+ * Weighted sum: each applicable criterion contributes weight x score (0..5); a criterion driven by
+ * a stated requirement of its category counts {@code weight.drivenFactor} times. Knocked-out
+ * options cannot be chosen. A constraint's option is chosen when it is not knocked out; when it is,
+ * the conflict is explained.
+ */
+public final class MatrixBuilder {
+  private MatrixBuilder() {}
+
+  public static Matrix build(
+      Knowledge kb,
+      String id,
+      String decisionId,
+      String subject,
+      Facts facts,
+      Requirements requirements) {
+    DecisionDef def = kb.decision(decisionId);
+    Map<String, String> extra = Map.of("subject", subject);
+    int factor = (int) kb.number("weight.drivenFactor");
+
+    List<Row> rows = new ArrayList<>();
+    for (CriterionDef c : def.criteria()) {
+      if (!Condition.all(c.when(), facts)) {
+        continue;
+      }
+      List<String> drivers = new ArrayList<>();
+      for (NonFunctionalRequirement n : requirements.nonFunctional()) {
+        if (n.category() != null
+            && c.categories().contains(category(n))
+            && n.id() != null
+            && !drivers.contains(n.id())) {
+          drivers.add(n.id());
+        }
+      }
+      int weight = c.weight() * (drivers.isEmpty() ? 1 : factor);
+      List<Cell> cells = new ArrayList<>();
+      for (OptionDef o : def.options()) {
+        cells.add(cell(def, o, c, facts, extra));
+      }
+      rows.add(new Row(c.id(), c.name(), weight, drivers, cells));
+    }
+
+    List<Knockout> knockouts = new ArrayList<>();
+    for (KnockoutRule k : def.knockouts()) {
+      if (Condition.all(k.when(), facts)) {
+        knockouts.add(
+            new Knockout(
+                k.id(),
+                k.option(),
+                facts.fill(k.reason(), extra),
+                facts.driversOf(k.when()),
+                facts.fill(k.resolution(), extra),
+                k.source()));
+      }
+    }
+
+    List<Total> totals = new ArrayList<>();
+    for (OptionDef o : def.options()) {
+      int sum = 0;
+      for (Row r : rows) {
+        sum += r.weight() * r.cell(o.id()).score();
+      }
+      boolean out = knockouts.stream().anyMatch(k -> k.option().equals(o.id()));
+      totals.add(new Total(o.id(), o.name(), sum, out));
+    }
+    List<Total> ranked = new ArrayList<>(totals);
+    // viable options first, then by score; ties keep the knowledge base's order (stable sort)
+    ranked.sort(
+        Comparator.comparing(Total::knockedOut)
+            .thenComparing(Total::score, Comparator.reverseOrder()));
+
+    Constraint constraint =
+        requirements.constraints().stream()
+            .filter(c -> c.requires() != null && def.option(c.requires()) != null)
+            .findFirst()
+            .orElse(null);
+    Total best = ranked.get(0);
+    Total chosen = best;
+    Conflict conflict = null;
+    String constraintNote = "";
+    if (constraint != null) {
+      Total wanted =
+          totals.stream()
+              .filter(t -> t.option().equals(constraint.requires()))
+              .findFirst()
+              .orElseThrow();
+      if (!wanted.knockedOut()) {
+        chosen = wanted;
+        if (wanted != best) {
+          constraintNote =
+              " Chosen because constraint "
+                  + constraint.id()
+                  + " requires it; on scores alone "
+                  + best.name()
+                  + " ("
+                  + best.score()
+                  + ") would lead.";
+        } else {
+          constraintNote = " It is also what constraint " + constraint.id() + " requires.";
+        }
+      } else {
+        Knockout k =
+            knockouts.stream()
+                .filter(x -> x.option().equals(wanted.option()))
+                .findFirst()
+                .orElseThrow();
+        conflict =
+            new Conflict(
+                constraint.id(),
+                constraint.raisedBy(),
+                wanted.name(),
+                def.title(),
+                subject,
+                k.rule(),
+                k.drivers(),
+                k.reason(),
+                best.name(),
+                k.resolution() == null
+                    ? "change the requirements that rule it out."
+                    : k.resolution());
+      }
+    }
+    final Total picked = chosen;
+    Total runnerUp = ranked.stream().filter(t -> t != picked).findFirst().orElse(null);
+    if (conflict != null) {
+      // the option the constraint asked for is the trade-off the problem owner cares about
+      runnerUp =
+          totals.stream()
+              .filter(t -> t.option().equals(constraint.requires()))
+              .findFirst()
+              .orElse(runnerUp);
+    }
+    if (best.knockedOut()) {
+      constraintNote +=
+          " Every option is ruled out by a knock-out; "
+              + best.name()
+              + " is the least bad and the requirements must be revisited.";
+    }
+    String rationale = rationale(def, picked, runnerUp, rows) + constraintNote;
+    String tradeOff = tradeOff(picked, runnerUp, rows, knockouts);
+    return new Matrix(
+        id,
+        def.decision(),
+        def.title() + " for " + subject,
+        subject,
+        facts.fill(def.question(), extra),
+        facts,
+        def.options().stream().map(OptionDef::id).toList(),
+        rows,
+        knockouts,
+        totals,
+        picked.option(),
+        runnerUp == null ? null : runnerUp.option(),
+        rationale,
+        tradeOff,
+        constraint == null ? null : constraint.id(),
+        conflict);
+  }
+
+  private static String category(NonFunctionalRequirement n) {
+    return n.category().name().toLowerCase(Locale.ROOT);
+  }
+
+  private static Cell cell(
+      DecisionDef def, OptionDef o, CriterionDef c, Facts facts, Map<String, String> extra) {
+    for (ScoreRule s : def.scores()) {
+      if (s.option().equals(o.id())
+          && s.criterion().equals(c.id())
+          && Condition.all(s.when(), facts)) {
+        return new Cell(o.id(), s.score(), facts.fill(s.reason(), extra), s.source());
+      }
+    }
+    return new Cell(o.id(), 0, "not rated: the knowledge base has no score for this case", null);
+  }
+
+  private static String rationale(DecisionDef def, Total chosen, Total runnerUp, List<Row> rows) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(chosen.name())
+        .append(" has the highest weighted score among the viable options (")
+        .append(chosen.score());
+    if (runnerUp != null) {
+      sb.append(" against ").append(runnerUp.score()).append(" for ").append(runnerUp.name());
+      if (runnerUp.knockedOut()) {
+        sb.append(", which is ruled out");
+      }
+    }
+    sb.append(")");
+    List<String> strengths = new ArrayList<>();
+    for (Row r : rows) {
+      Cell c = r.cell(chosen.option());
+      if (c.score() >= 4 && !r.drivers().isEmpty()) {
+        strengths.add(
+            r.name().toLowerCase(Locale.ROOT)
+                + " ("
+                + String.join(", ", r.drivers())
+                + "): "
+                + c.reason());
+      }
+    }
+    if (strengths.isEmpty()) {
+      for (Row r : rows) {
+        Cell c = r.cell(chosen.option());
+        if (c.score() >= 4 && strengths.size() < 2) {
+          strengths.add(r.name().toLowerCase(Locale.ROOT) + ": " + c.reason());
+        }
+      }
+    }
+    if (!strengths.isEmpty()) {
+      sb.append("; it is strong on ").append(String.join("; ", strengths));
+    }
+    return sb.append('.').toString();
+  }
+
+  private static String tradeOff(Total chosen, Total runnerUp, List<Row> rows, List<Knockout> kos) {
+    if (runnerUp == null) {
+      return "There is no other option to trade against.";
+    }
+    List<String> better = new ArrayList<>();
+    List<String> worse = new ArrayList<>();
+    for (Row r : rows) {
+      Cell a = r.cell(chosen.option());
+      Cell b = r.cell(runnerUp.option());
+      if (b.score() > a.score()) {
+        better.add(
+            r.name().toLowerCase(Locale.ROOT)
+                + " ("
+                + b.score()
+                + " vs "
+                + a.score()
+                + ": "
+                + b.reason()
+                + ")");
+      } else if (a.score() > b.score()) {
+        worse.add(r.name().toLowerCase(Locale.ROOT) + " (" + a.score() + " vs " + b.score() + ")");
+      }
+    }
+    StringBuilder sb = new StringBuilder();
+    sb.append(chosen.name()).append(" over ").append(runnerUp.name()).append(": ");
+    if (better.isEmpty()) {
+      sb.append(runnerUp.name()).append(" is better on no criterion here");
+    } else {
+      sb.append(runnerUp.name()).append(" would be better on ").append(String.join("; ", better));
+    }
+    if (!worse.isEmpty()) {
+      sb.append(", while ")
+          .append(chosen.name())
+          .append(" wins on ")
+          .append(String.join(", ", worse));
+    }
+    for (Knockout k : kos) {
+      if (k.option().equals(runnerUp.option())) {
+        sb.append(". ").append(runnerUp.name()).append(" is ruled out anyway: ").append(k.reason());
+        break;
+      }
+    }
+    String s = sb.toString();
+    return s.endsWith(".") ? s : s + ".";
+  }
+}

@@ -1,0 +1,1440 @@
+package dev.blueprint.core.advice;
+
+import dev.blueprint.core.advice.knowledge.Facts;
+import dev.blueprint.core.advice.knowledge.Knowledge;
+import dev.blueprint.core.advice.knowledge.SourceTemplate;
+import dev.blueprint.core.model.Architecture;
+import dev.blueprint.core.model.Blueprint;
+import dev.blueprint.core.model.Cache;
+import dev.blueprint.core.model.CacheWritePolicy;
+import dev.blueprint.core.model.CleanupPolicy;
+import dev.blueprint.core.model.Consolidation;
+import dev.blueprint.core.model.Consumer;
+import dev.blueprint.core.model.DataFormat;
+import dev.blueprint.core.model.Dataset;
+import dev.blueprint.core.model.Field;
+import dev.blueprint.core.model.FieldType;
+import dev.blueprint.core.model.FunctionalRequirement;
+import dev.blueprint.core.model.NfrCategory;
+import dev.blueprint.core.model.NonFunctionalRequirement;
+import dev.blueprint.core.model.Partition;
+import dev.blueprint.core.model.PartitionTransform;
+import dev.blueprint.core.model.Pipeline;
+import dev.blueprint.core.model.Platform;
+import dev.blueprint.core.model.SchemaStability;
+import dev.blueprint.core.model.Source;
+import dev.blueprint.core.model.StoreFamily;
+import dev.blueprint.core.model.Stream;
+import dev.blueprint.core.model.Task;
+import dev.blueprint.core.model.TaskGroup;
+import dev.blueprint.core.model.TaskKind;
+import dev.blueprint.core.model.TaskState;
+import dev.blueprint.core.model.Zone;
+import dev.blueprint.core.review.Units;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Builds the proposed architecture from a requirements document: one decision point at a time, each
+ * scored by {@link MatrixBuilder}, with the settings derived by {@link Derivations}.
+ */
+final class Proposer {
+  private static final String PLATFORM_OWNER = "data-platform";
+  private static final LocalDate START = LocalDate.of(2026, 1, 1);
+
+  private final Blueprint req;
+  private final Knowledge kb;
+  private final Duration online;
+  private final List<Matrix> matrices = new ArrayList<>();
+  private final List<Derivation> derivations = new ArrayList<>();
+  private final List<Question> questions = new ArrayList<>();
+  private final List<String> assumptions = new ArrayList<>();
+  private final List<String[]> edges = new ArrayList<>();
+  private final Map<String, Dataset> datasets = new LinkedHashMap<>();
+  private final List<Stream> streams = new ArrayList<>();
+  private final List<Pipeline> pipelines = new ArrayList<>();
+  private final List<Cache> caches = new ArrayList<>();
+  private final List<Consumer> consumers = new ArrayList<>();
+  private final Map<String, List<String>> streamConsumers = new LinkedHashMap<>();
+  private final Map<String, String> streamOf = new LinkedHashMap<>();
+  private final Map<String, String> landedAs = new LinkedHashMap<>();
+  private final List<Task> dailyTasks = new ArrayList<>();
+  private final List<TaskGroup> dailyGroups = new ArrayList<>();
+  private final String engagementId;
+  private final String dailyId;
+  private final Map<String, String> requested = new LinkedHashMap<>();
+  private final Map<String, List<String>> directReaders = new LinkedHashMap<>();
+
+  Proposer(Blueprint requirements, Knowledge knowledge) {
+    this.req = requirements;
+    this.kb = knowledge;
+    this.online = Duration.ofSeconds((long) kb.number("online.latencySeconds"));
+    this.engagementId =
+        req.engagement() == null || req.engagement().id() == null
+            ? "engagement"
+            : req.engagement().id();
+    this.dailyId = Names.snake(engagementId) + "_daily";
+    this.consumers.addAll(req.consumers());
+    matchRequestedStreams();
+  }
+
+  /**
+   * Consumers may name the streams they read (names with a dot, e.g. orders.order-state.v1). Each
+   * such name goes to the push source whose id shares a word with it.
+   */
+  private void matchRequestedStreams() {
+    for (Consumer c : req.consumers()) {
+      for (String r : c.reads()) {
+        if (!r.contains(".")) {
+          continue;
+        }
+        directReaders.computeIfAbsent(r, k -> new ArrayList<>()).add(c.id());
+        if (requested.containsValue(r)) {
+          continue;
+        }
+        Source best = null;
+        int bestOverlap = 0;
+        for (Source s : req.sources()) {
+          if (!Boolean.TRUE.equals(template(s).push()) || requested.containsKey(s.id())) {
+            continue;
+          }
+          int overlap = overlap(r, s.id());
+          if (overlap > bestOverlap) {
+            best = s;
+            bestOverlap = overlap;
+          }
+        }
+        if (best == null) {
+          List<Source> free =
+              req.sources().stream()
+                  .filter(
+                      s ->
+                          Boolean.TRUE.equals(template(s).push()) && !requested.containsKey(s.id()))
+                  .toList();
+          best = free.size() == 1 ? free.get(0) : null;
+        }
+        if (best != null) {
+          requested.put(best.id(), r);
+        }
+      }
+    }
+  }
+
+  private static int overlap(String a, String b) {
+    Set<String> x = stems(a);
+    x.retainAll(stems(b));
+    return x.size();
+  }
+
+  private static Set<String> stems(String s) {
+    Set<String> out = new LinkedHashSet<>();
+    for (String t : s.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")) {
+      if (t.length() > 3 && t.endsWith("s")) {
+        t = t.substring(0, t.length() - 1);
+      }
+      if (t.length() > 2 && !t.matches("v\\d+")) {
+        out.add(t);
+      }
+    }
+    return out;
+  }
+
+  Proposal propose() {
+    for (Source s : req.sources()) {
+      source(s);
+    }
+    Optional<Dataset> consolidated = consolidate();
+    if (!datasets.isEmpty()) {
+      matrix(
+          "store",
+          "the lake zones (" + String.join(", ", datasets.keySet()) + ")",
+          lakeStoreFacts(history()));
+    }
+    for (Consumer c : req.consumers()) {
+      for (String name : c.reads()) {
+        if (!datasets.containsKey(name) && streams.stream().noneMatch(s -> s.name().equals(name))) {
+          serving(c, name, consolidated);
+        }
+      }
+    }
+    finishDaily();
+    List<Stream> finalStreams = new ArrayList<>();
+    for (Stream s : streams) {
+      finalStreams.add(withConsumers(s, streamConsumers.getOrDefault(s.name(), List.of())));
+    }
+    Architecture a =
+        new Architecture(
+            new ArrayList<>(datasets.values()), finalStreams, pipelines, caches, List.of());
+    return new Proposal(
+        a, consumers, matrices, functionalDrivers(), derivations, questions, assumptions, edges);
+  }
+
+  // ---------------------------------------------------------------- sources
+
+  private void source(Source s) {
+    SourceTemplate t = template(s);
+    String snake = Names.snake(s.id());
+    Double peak = s.volume() == null ? null : s.volume().peakOrAverage();
+    Double bytes =
+        peak == null || s.volume().eventBytes() == null ? null : peak * s.volume().eventBytes();
+    List<Consumer> fed = fedBy(s, t);
+    Duration outage = Duration.ZERO;
+    List<String> outageDrivers = new ArrayList<>();
+    for (NonFunctionalRequirement n : nfrs(NfrCategory.DURABILITY)) {
+      Optional<Duration> d = Units.duration(n.value(), n.unit());
+      if (d.isPresent()) {
+        outageDrivers.add(n.id());
+        outage = max(outage, d.get());
+      }
+    }
+    String outageFrom = outageDrivers.isEmpty() ? null : String.join(", ", outageDrivers);
+    for (Consumer c : fed) {
+      if (c.maxOutage() != null && c.maxOutage().compareTo(outage) > 0) {
+        outage = c.maxOutage();
+        outageFrom = "consumer " + c.id();
+      }
+    }
+    Duration replay = null;
+    List<String> replayDrivers = new ArrayList<>();
+    for (NonFunctionalRequirement n : nfrs(NfrCategory.REPLAY)) {
+      Optional<Duration> d = Units.duration(n.value(), n.unit());
+      if (d.isPresent()) {
+        replayDrivers.add(n.id());
+        replay = replay == null ? d.get() : max(replay, d.get());
+      }
+    }
+    double factor = kb.number("retention.safetyFactor");
+    Duration floor = Duration.ofDays((long) kb.number("retention.floorDays"));
+    Duration retention = Derivations.retention(outage, factor, floor, replay);
+    Duration minLatency =
+        fed.stream()
+            .map(Consumer::latency)
+            .filter(x -> x != null)
+            .min(Duration::compareTo)
+            .orElse(null);
+    long onlineReaders = fed.stream().filter(this::isOnline).count();
+    int shards =
+        Derivations.kinesisShards(
+            bytes == null ? 0 : bytes,
+            peak == null ? 0 : peak,
+            kb.number("kinesis.shard.bytesPerSecond"),
+            kb.number("kinesis.shard.recordsPerSecond"));
+    List<String> retentionDrivers = new ArrayList<>(outageDrivers);
+    retentionDrivers.addAll(replayDrivers);
+    Facts f =
+        new Facts()
+            .put("push", Boolean.TRUE.equals(t.push()))
+            .put("ordered", Boolean.TRUE.equals(t.ordered()))
+            .put("peakEventsPerSecond", peak, ids(NfrCategory.THROUGHPUT))
+            .put("peakBytesPerSecond", bytes, ids(NfrCategory.THROUGHPUT))
+            .put("retentionDays", retention.toDays(), retentionDrivers)
+            .put("outageDays", Units.days(outage), outageDrivers)
+            .put("replayDays", replay == null ? null : Units.days(replay), replayDrivers)
+            .put("consumers", 1 + onlineReaders)
+            .put(
+                "latencySeconds",
+                minLatency == null ? null : minLatency.toSeconds(),
+                ids(NfrCategory.LATENCY))
+            .put("kinesisShards", peak == null ? null : shards);
+    Matrix m = matrix("messaging", "the " + s.id() + " source", f);
+    if (peak == null && (s.volume() == null || s.volume().totalBytes() == null)) {
+      ask(
+          "Volumes",
+          "How many events per second does "
+              + s.id()
+              + " send on average and at peak, and how large is one event?",
+          "Partitions or shards, and the lake's size, are derived from the peak rate; without it they are guesses.",
+          s.id());
+    }
+    if (s.schemaStability() == null || s.schemaStability() == SchemaStability.UNKNOWN) {
+      ask(
+          "Schema",
+          "How often does the schema of " + s.id() + " change, and who announces changes?",
+          "It decides the raw format (Avro for evolving schemas) and how strictly records are validated.",
+          s.id());
+    }
+    switch (m.chosen()) {
+      case "none" -> batchSource(s, t, snake);
+      default ->
+          streamedSource(
+              s,
+              t,
+              snake,
+              m.chosen(),
+              retention,
+              peak,
+              bytes,
+              shards,
+              outage,
+              outageFrom,
+              replay,
+              factor,
+              floor);
+    }
+  }
+
+  private void streamedSource(
+      Source s,
+      SourceTemplate t,
+      String snake,
+      String platformId,
+      Duration retention,
+      Double peak,
+      Double bytes,
+      int shards,
+      Duration outage,
+      String outageFrom,
+      Duration replay,
+      double factor,
+      Duration floor) {
+    Platform platform =
+        switch (platformId) {
+          case "kinesis" -> Platform.KINESIS;
+          case "event-bus" -> Platform.EVENT_BUS;
+          default -> Platform.KAFKA;
+        };
+    String name =
+        requested.getOrDefault(s.id(), Names.topic(s.id()) + "." + t.streamSuffix() + ".v1");
+    String raw = snake + "_raw";
+    Integer partitions = null;
+    Integer replication = null;
+    Integer minIsr = null;
+    Duration keep = null;
+    Map<String, String> config = new LinkedHashMap<>();
+    String element = "stream " + name;
+    if (platform == Platform.KAFKA) {
+      int multiple = (int) kb.number("kafka.partition.multiple");
+      int parallelism = 1 + (int) fedBy(s, t).stream().filter(this::isOnline).count();
+      partitions =
+          Derivations.kafkaPartitions(
+              bytes == null ? 0 : bytes,
+              peak == null ? 0 : peak,
+              kb.number("kafka.partition.targetBytesPerSecond"),
+              kb.number("kafka.partition.targetEventsPerSecond"),
+              parallelism,
+              multiple);
+      derive(
+          element,
+          "partitions",
+          String.valueOf(partitions),
+          "max(ceil(peak bytes/s / target bytes/s per partition), ceil(peak events/s / target"
+              + " events/s per partition), consumer groups' parallelism), rounded up to a multiple of "
+              + multiple,
+          String.format(
+              Locale.ROOT,
+              "peak %s events/s x %s bytes = %s bytes/s; targets %s bytes/s and %s events/s per partition; parallelism %d",
+              Facts.say(peak),
+              s.volume() == null ? "?" : Facts.say(s.volume().eventBytes()),
+              Facts.say(bytes),
+              Facts.say(kb.number("kafka.partition.targetBytesPerSecond")),
+              Facts.say(kb.number("kafka.partition.targetEventsPerSecond")),
+              parallelism));
+      replication = (int) kb.number("kafka.replication");
+      minIsr =
+          Derivations.minInsyncReplicas(replication, (int) kb.number("kafka.minInsyncReplicas"));
+      derive(
+          element,
+          "replication / min.insync.replicas",
+          replication + " / " + minIsr,
+          "durable stream: replication factor 3, min.insync.replicas = min(2, replication - 1), producers with acks=all",
+          "consumers must resume after an outage, so no acknowledged record may be lost");
+      config.put("compression.type", "zstd");
+      config.put("unclean.leader.election.enable", "false");
+      if (retention.toDays() > kb.number("kafka.tieredStorage.aboveDays")) {
+        config.put("remote.storage.enable", "true");
+        derive(
+            element,
+            "remote.storage.enable",
+            "true",
+            "tiered storage when retention > "
+                + Facts.say(kb.number("kafka.tieredStorage.aboveDays"))
+                + " days",
+            "retention " + Units.say(retention));
+        assumptions.add(
+            "The Kafka cluster has tiered storage (KIP-405) configured, so that "
+                + Units.say(retention)
+                + " of "
+                + name
+                + " live in remote storage rather than on broker disks.");
+      }
+    } else if (platform == Platform.KINESIS) {
+      partitions = shards;
+      derive(
+          element,
+          "shards",
+          String.valueOf(shards),
+          "max(ceil(peak bytes/s / 1 MB/s), ceil(peak records/s / 1,000/s)), at least 1 (Kinesis per-shard write limits)",
+          "peak " + Facts.say(peak) + " records/s, " + Facts.say(bytes) + " bytes/s");
+    }
+    if (platform != Platform.EVENT_BUS) {
+      keep = retention;
+      derive(
+          element,
+          "retention",
+          Units.say(retention),
+          "max(longest tolerated outage x "
+              + Facts.say(factor)
+              + ", floor "
+              + Units.say(floor)
+              + (replay == null ? "" : ", replay window")
+              + "), rounded up to whole days",
+          "longest outage "
+              + Units.say(outage)
+              + (outageFrom == null ? "" : " (" + outageFrom + ")")
+              + (replay == null ? "" : "; replay " + Units.say(replay)));
+    }
+    streams.add(
+        new Stream(
+            name,
+            platform,
+            (s.description() == null ? "Events of " + s.id() + "." : s.description())
+                + " Keyed by "
+                + t.key()
+                + " so that one "
+                + t.entity()
+                + "'s events stay in order.",
+            partitions,
+            replication,
+            minIsr,
+            keep,
+            platform == Platform.KAFKA ? CleanupPolicy.DELETE : null,
+            t.key(),
+            raw,
+            List.of(s.id()),
+            List.of(),
+            config));
+    streamOf.put(s.id(), name);
+    streamConsumers
+        .computeIfAbsent(name, k -> new ArrayList<>())
+        .addAll(directReaders.getOrDefault(name, List.of()));
+    Dataset rawDs = rawDataset(s, t, snake, true);
+    datasets.put(rawDs.name(), rawDs);
+    Dataset clean = cleanDataset(s, t, snake);
+    datasets.put(clean.name(), clean);
+    landedAs.put(s.id(), clean.name());
+    landing(s, t, snake, name, rawDs, clean);
+  }
+
+  private void landing(
+      Source s, SourceTemplate t, String snake, String stream, Dataset raw, Dataset clean) {
+    Duration batchLatency =
+        fedBy(s, t).stream()
+            .filter(c -> !isOnline(c))
+            .map(Consumer::latency)
+            .filter(x -> x != null)
+            .min(Duration::compareTo)
+            .orElse(null);
+    Facts f =
+        new Facts()
+            .put(
+                "latencySeconds",
+                batchLatency == null ? null : batchLatency.toSeconds(),
+                ids(NfrCategory.FRESHNESS))
+            .put("steps", 2)
+            .put("backfill", true)
+            .put("streamed", true);
+    Matrix m = matrix("orchestration", "landing " + stream + " in the lake", f);
+    String id = snake + "_to_lake";
+    if (m.chosen().equals("stream-processor")) {
+      String sink = Names.kebab(s.id()) + "-lake-sink";
+      consumers.add(
+          new Consumer(
+              sink,
+              "Stream processor that writes "
+                  + stream
+                  + " to "
+                  + raw.name()
+                  + " and "
+                  + clean.name()
+                  + ".",
+              List.of(stream),
+              batchLatency,
+              Duration.ofHours(1)));
+      streamConsumers.computeIfAbsent(stream, k -> new ArrayList<>()).add(sink);
+      return;
+    }
+    String schedule = "@hourly";
+    derive(
+        "pipeline " + id,
+        "schedule",
+        schedule,
+        "hourly landing: small enough files per partition, and the clean zone is at most an hour behind",
+        batchLatency == null
+            ? "no batch consumer states a latency"
+            : "freshest batch consumer needs " + Units.say(batchLatency));
+    List<Task> tasks = new ArrayList<>();
+    tasks.add(
+        new Task(
+            "land_raw",
+            TaskKind.SPARK,
+            "Reads the last hour of "
+                + stream
+                + " and writes "
+                + raw.format().name().toLowerCase(Locale.ROOT)
+                + " files to the raw zone; offsets are committed only after the files are written.",
+            null,
+            "jobs/land_" + snake + ".py",
+            List.of(stream),
+            List.of(raw.name()),
+            List.of(),
+            null,
+            List.of(),
+            TaskState.STORE));
+    tasks.add(
+        new Task(
+            "clean",
+            TaskKind.SPARK,
+            "Deduplicates by "
+                + String.join(", ", t.primaryKey())
+                + ", drops malformed records and adds the partition date.",
+            null,
+            "jobs/clean_" + snake + ".py",
+            List.of(raw.name()),
+            List.of(clean.name()),
+            List.of("land_raw"),
+            null,
+            List.of(),
+            TaskState.NONE));
+    tasks.add(
+        new Task(
+            "remove_partial_hour",
+            TaskKind.BASH,
+            "Deletes the files of the failed hour so that the rerun starts clean.",
+            null,
+            "scripts/remove_partition.sh " + clean.name() + " \"{{ data_interval_start }}\"",
+            List.of(),
+            List.of(),
+            List.of(),
+            null,
+            List.of("land_raw", "clean"),
+            null));
+    pipelines.add(
+        new Pipeline(
+            id,
+            "Lands " + stream + " in the lake every hour and cleans it.",
+            PLATFORM_OWNER,
+            schedule,
+            START,
+            List.of(Names.snake(engagementId), "lake"),
+            3,
+            Duration.ofMinutes(5),
+            List.of(),
+            tasks));
+    streamConsumers.computeIfAbsent(stream, k -> new ArrayList<>()).add(id);
+  }
+
+  private void batchSource(Source s, SourceTemplate t, String snake) {
+    Dataset snap = rawDataset(s, t, snake, false);
+    datasets.put(snap.name(), snap);
+    landedAs.put(s.id(), snap.name());
+    ensureGroup("extract", "Export the batch sources to the raw zone.");
+    dailyTasks.add(
+        new Task(
+            "export_" + snake,
+            TaskKind.BASH,
+            "Exports the day's records of " + s.id() + " to the raw zone.",
+            "extract",
+            "scripts/export_" + snake + ".sh \"{{ ds }}\"",
+            List.of(),
+            List.of(snap.name()),
+            List.of(),
+            null,
+            List.of(),
+            TaskState.NONE));
+    edges.add(new String[] {"source:" + s.id(), "pipeline:" + dailyId});
+  }
+
+  // ---------------------------------------------------------------- lake datasets
+
+  private Dataset rawDataset(Source s, SourceTemplate t, String snake, boolean streamed) {
+    Facts f = formatFacts(Zone.RAW, streamed, s.schemaStability());
+    Matrix m =
+        matrix("format", (streamed ? snake + "_raw" : snake + "_snapshot") + " (raw zone)", f);
+    DataFormat format = DataFormat.valueOf(m.chosen().toUpperCase(Locale.ROOT));
+    List<Field> fields = new ArrayList<>(t.fields());
+    List<Partition> partitioning;
+    Duration retention;
+    String name;
+    if (streamed) {
+      name = snake + "_raw";
+      partitioning = List.of(new Partition(t.eventTime(), PartitionTransform.DAY));
+      retention = Duration.ofDays((long) kb.number("lake.rawRetentionDays"));
+      derive(
+          "dataset " + name,
+          "retention",
+          Units.say(retention),
+          "lake.rawRetentionDays: long enough to rebuild the clean zone after a bad release",
+          "threshold " + Units.say(retention));
+    } else {
+      name = snake + "_snapshot";
+      fields.add(new Field("snapshot_date", FieldType.DATE, false, "The day the export ran."));
+      partitioning = List.of(new Partition("snapshot_date", PartitionTransform.IDENTITY));
+      retention = history();
+    }
+    derive(
+        "dataset " + name,
+        "partitioning",
+        partitioning.get(0).field()
+            + " ("
+            + partitioning.get(0).transformOrIdentity().name().toLowerCase(Locale.ROOT)
+            + ")",
+        "partition lake data on the main query predicate, the date",
+        "queries and reprocessing select whole days");
+    return new Dataset(
+        name,
+        streamed
+            ? "Events of " + s.id() + " exactly as they arrived."
+            : "Daily export of "
+                + s.id()
+                + (s.description() == null ? "." : ": " + s.description()),
+        PLATFORM_OWNER,
+        streamed ? engagementId : s.id(),
+        Zone.RAW,
+        StoreFamily.OBJECT_STORAGE,
+        format,
+        null,
+        null,
+        fields,
+        t.primaryKey(),
+        t.identityKeys(),
+        partitioning,
+        retention,
+        List.of(),
+        null);
+  }
+
+  private Dataset cleanDataset(Source s, SourceTemplate t, String snake) {
+    String name = snake + "_clean";
+    Facts f = formatFacts(Zone.CLEAN, false, s.schemaStability());
+    Matrix m = matrix("format", name + " (clean zone)", f);
+    DataFormat format = DataFormat.valueOf(m.chosen().toUpperCase(Locale.ROOT));
+    List<Field> fields = new ArrayList<>(t.fields());
+    String dateField = dateFieldOf(t.eventTime());
+    fields.add(
+        new Field(
+            dateField, FieldType.DATE, false, "Day of " + t.eventTime() + ", the partition."));
+    Duration retention = history();
+    derive(
+        "dataset " + name,
+        "partitioning",
+        dateField + " (identity)",
+        "partition lake data on the main query predicate, the date",
+        "analysts and the daily pipeline filter on the day");
+    return new Dataset(
+        name,
+        "Deduplicated, validated events of " + s.id() + ", partitioned by day.",
+        PLATFORM_OWNER,
+        engagementId,
+        Zone.CLEAN,
+        StoreFamily.OBJECT_STORAGE,
+        format,
+        null,
+        null,
+        fields,
+        t.primaryKey(),
+        t.identityKeys(),
+        List.of(new Partition(dateField, PartitionTransform.IDENTITY)),
+        retention,
+        List.of(),
+        null);
+  }
+
+  private Facts formatFacts(Zone zone, boolean fromStream, SchemaStability stability) {
+    return new Facts()
+        .put("zone", zone.name().toLowerCase(Locale.ROOT))
+        .put("analytics", zone == Zone.CLEAN || zone == Zone.CURATED, ids(NfrCategory.RETENTION))
+        .put("fromStream", fromStream)
+        .put(
+            "schemaStability",
+            stability == null ? "unknown" : stability.name().toLowerCase(Locale.ROOT));
+  }
+
+  private Duration history() {
+    Optional<NonFunctionalRequirement> n = longest(NfrCategory.RETENTION);
+    if (n.isPresent()) {
+      Duration need = Units.duration(n.get().value(), n.get().unit()).orElseThrow();
+      Duration margin = Duration.ofDays((long) kb.number("lake.historyMarginDays"));
+      return Derivations.roundUpToDays(need.plus(margin));
+    }
+    return Duration.ofDays((long) kb.number("lake.defaultHistoryDays"));
+  }
+
+  private String historyFormula() {
+    Optional<NonFunctionalRequirement> n = longest(NfrCategory.RETENTION);
+    return n.isPresent()
+        ? "required history ("
+            + n.get().id()
+            + ") + "
+            + Facts.say(kb.number("lake.historyMarginDays"))
+            + " days margin"
+        : "lake.defaultHistoryDays (no retention requirement stated)";
+  }
+
+  private static String dateFieldOf(String eventTime) {
+    String base = eventTime.replaceAll("_(time|at|ts)$", "");
+    return (base.equals(eventTime) ? eventTime : base) + "_date";
+  }
+
+  // ---------------------------------------------------------------- consolidation
+
+  private Optional<Dataset> consolidate() {
+    Set<String> keys = new LinkedHashSet<>();
+    SourceTemplate first = null;
+    for (Source s : req.sources()) {
+      SourceTemplate t = template(s);
+      if (streamOf.containsKey(s.id()) && !t.identityKeys().isEmpty()) {
+        keys.addAll(t.identityKeys());
+        first = first == null ? t : first;
+      }
+    }
+    List<String> frs = new ArrayList<>();
+    for (FunctionalRequirement fr : req.requirements().functional()) {
+      if (mentions(fr.text(), kb.consolidationKeywords())) {
+        frs.add(fr.id());
+      }
+    }
+    boolean asked =
+        !frs.isEmpty()
+            || (req.engagement() != null
+                && mentions(req.engagement().coreProblem(), kb.consolidationKeywords()));
+    if (keys.isEmpty() || !asked) {
+      return Optional.empty();
+    }
+    List<String> inputs = new ArrayList<>();
+    List<Field> fields = new ArrayList<>();
+    for (String k : keys) {
+      fields.add(
+          new Field(k, FieldType.STRING, false, "Identity key the consolidated records share."));
+    }
+    fields.add(new Field("activity_date", FieldType.DATE, false, "The day the records belong to."));
+    for (Source s : req.sources()) {
+      String landed = landedAs.get(s.id());
+      if (landed == null) {
+        continue;
+      }
+      Dataset d = datasets.get(landed);
+      if (d.fields().stream().noneMatch(fl -> keys.contains(fl.name()))) {
+        List<Field> withKey = new ArrayList<>(d.fields());
+        for (String k : keys) {
+          withKey.add(
+              new Field(
+                  k,
+                  FieldType.STRING,
+                  true,
+                  "Identity key, to consolidate with the other sources."));
+        }
+        datasets.put(landed, withFields(d, withKey, List.copyOf(keys)));
+        ask(
+            "Identity",
+            "Does "
+                + s.id()
+                + " carry "
+                + String.join(", ", keys)
+                + " for each record? Consolidation matches records on it.",
+            "Without the identity key its records cannot be joined to the "
+                + first.entity()
+                + "'s journey.",
+            s.id());
+      }
+      inputs.add(landed);
+      fields.add(
+          new Field(
+              Names.snake(s.id()) + "_records",
+              FieldType.LONG,
+              false,
+              "Records of " + s.id() + " that day."));
+    }
+    fields.add(new Field("first_seen_at", FieldType.TIMESTAMP, false, null));
+    fields.add(new Field("last_seen_at", FieldType.TIMESTAMP, false, null));
+    String name = first.consolidatedName();
+    List<String> pk = new ArrayList<>(keys);
+    pk.add("activity_date");
+    Duration retention = history();
+    derive(
+        "dataset " + name,
+        "consolidation",
+        "by " + String.join(", ", keys),
+        "identity keys shared by the sources' records -> one row per "
+            + first.entity()
+            + " and day",
+        "identity keys of "
+            + String.join(", ", inputs)
+            + (frs.isEmpty() ? "" : "; asked for by " + String.join(", ", frs)));
+    derive("dataset " + name, "retention", Units.say(retention), historyFormula(), "");
+    derive(
+        "dataset " + name,
+        "partitioning",
+        "activity_date (month)",
+        "partition on the main query predicate, the date; monthly, since one row per "
+            + first.entity()
+            + " and day makes daily files small",
+        "seasonal comparisons scan months");
+    Dataset d =
+        new Dataset(
+            name,
+            "One row per "
+                + first.entity()
+                + " and day: records of every source consolidated by "
+                + String.join(", ", keys)
+                + ".",
+            PLATFORM_OWNER,
+            engagementId,
+            Zone.CURATED,
+            StoreFamily.OBJECT_STORAGE,
+            DataFormat.PARQUET,
+            null,
+            null,
+            fields,
+            pk,
+            List.copyOf(keys),
+            List.of(new Partition("activity_date", PartitionTransform.MONTH)),
+            retention,
+            List.of(),
+            new Consolidation(inputs, List.copyOf(keys)));
+    Facts f = formatFacts(Zone.CURATED, false, SchemaStability.STABLE);
+    Matrix fm = matrix("format", name + " (curated zone)", f);
+    d = withFormat(d, DataFormat.valueOf(fm.chosen().toUpperCase(Locale.ROOT)));
+    datasets.put(name, d);
+    ensureGroup("consolidate", "Consolidate the day's records by identity key.");
+    List<String> deps =
+        dailyTasks.stream().filter(x -> "extract".equals(x.group())).map(Task::id).toList();
+    dailyTasks.add(
+        new Task(
+            "build_" + name,
+            TaskKind.SPARK,
+            "Merges the day's records that share "
+                + String.join(", ", keys)
+                + " into "
+                + name
+                + ".",
+            "consolidate",
+            "jobs/build_" + name + ".py",
+            inputs,
+            List.of(name),
+            deps,
+            null,
+            List.of(),
+            TaskState.NONE));
+    return Optional.of(d);
+  }
+
+  private Facts lakeStoreFacts(Duration retention) {
+    double writes = 0;
+    for (Source s : req.sources()) {
+      if (s.volume() != null && s.volume().peakOrAverage() != null) {
+        writes += s.volume().peakOrAverage();
+      }
+    }
+    return new Facts()
+        .put("access", "scan")
+        .put("writeEventsPerSecond", writes == 0 ? null : writes, ids(NfrCategory.THROUGHPUT))
+        .put("historyDays", retention.toDays(), ids(NfrCategory.RETENTION))
+        .put("schemaStability", worstStability(req.sources()))
+        .put("systemOfRecord", true);
+  }
+
+  // ---------------------------------------------------------------- serving
+
+  private void serving(Consumer c, String name, Optional<Dataset> consolidated) {
+    if (name.contains(".") || !name.matches("[a-z][a-z0-9_]{0,62}")) {
+      ask(
+          "Data",
+          c.id()
+              + " reads '"
+              + name
+              + "', which matches no source's stream and is no valid dataset name. Which stream or dataset is meant?",
+          "Every consumer's input must exist in the architecture.",
+          c.id());
+      return;
+    }
+    List<Source> feeding = new ArrayList<>();
+    for (Source s : req.sources()) {
+      if (fedBy(s, template(s)).contains(c)) {
+        feeding.add(s);
+      }
+    }
+    boolean onlineReader = isOnline(c);
+    boolean streamFed =
+        c.latency() != null
+            && c.latency().toSeconds() < kb.number("serving.streamFeedBelowSeconds")
+            && feeding.stream().anyMatch(s -> streamOf.containsKey(s.id()));
+    String access = access(name, c, onlineReader);
+    double writes = 0;
+    for (Source s : feeding) {
+      if (s.volume() != null
+          && s.volume().peakOrAverage() != null
+          && streamOf.containsKey(s.id())) {
+        writes += s.volume().peakOrAverage();
+      }
+    }
+    boolean latest = access.equals("point-lookup");
+    Duration retention =
+        latest ? Duration.ofDays((long) kb.number("serving.stateRetentionDays")) : history();
+    Facts f =
+        new Facts()
+            .put("access", access)
+            .put(
+                "latencySeconds",
+                c.latency() == null ? null : c.latency().toSeconds(),
+                ids(NfrCategory.LATENCY))
+            .put(
+                "writeEventsPerSecond",
+                streamFed && writes > 0 ? writes : null,
+                ids(NfrCategory.THROUGHPUT))
+            .put("historyDays", retention.toDays(), ids(NfrCategory.RETENTION))
+            .put("schemaStability", worstStability(feeding))
+            .put("systemOfRecord", true);
+    Matrix m = matrix("store", name + " (read by " + c.id() + ")", f);
+    StoreFamily store = StoreFamily.valueOf(m.chosen().toUpperCase(Locale.ROOT).replace('-', '_'));
+    boolean lake = store == StoreFamily.OBJECT_STORAGE;
+    boolean needsHa = onlineReader || !nfrs(NfrCategory.AVAILABILITY).isEmpty();
+    Integer instances = null;
+    if (!lake) {
+      instances = (store == StoreFamily.WIDE_COLUMN || store == StoreFamily.DOCUMENT) ? 3 : 2;
+      derive(
+          "dataset " + name,
+          "instances",
+          String.valueOf(instances),
+          "no single instance: a quorum of 3 replicas for wide-column and document stores, primary + replica otherwise",
+          needsHa
+              ? (onlineReader
+                  ? "online consumer " + c.id() + " (latency " + Units.say(c.latency()) + ")"
+                  : "availability requirement")
+              : "avoid a single point of failure");
+    }
+    Source keySource =
+        feeding.stream()
+            .filter(s -> streamOf.containsKey(s.id()))
+            .findFirst()
+            .orElse(feeding.isEmpty() ? null : feeding.get(0));
+    SourceTemplate t = keySource == null ? null : template(keySource);
+    String key = t == null ? "entity_id" : t.key();
+    String entity = t == null ? "entity" : t.entity();
+    List<Field> fields = new ArrayList<>();
+    List<String> pk;
+    List<String> identity = List.of();
+    List<Partition> partitioning = List.of();
+    String description;
+    switch (access) {
+      case "point-lookup" -> {
+        fields.add(new Field(key, FieldType.STRING, false, "Key the consumer looks up."));
+        fields.add(new Field("first_seen_at", FieldType.TIMESTAMP, false, null));
+        fields.add(new Field("last_seen_at", FieldType.TIMESTAMP, false, null));
+        fields.add(
+            new Field("events", FieldType.LONG, false, "Events seen for this " + entity + "."));
+        fields.add(new Field("latest", FieldType.JSON, true, "Attributes of the latest event."));
+        pk = List.of(key);
+        if (t != null && t.identityKeys().contains(key)) {
+          identity = List.of(key);
+        }
+        description =
+            "The current state of each "
+                + entity
+                + ", for "
+                + c.id()
+                + "; kept up to date from the stream.";
+      }
+      case "relationships" -> {
+        fields.add(
+            new Field(
+                "node_id",
+                FieldType.STRING,
+                false,
+                "Id of a node; personal data stays in its system of record."));
+        fields.add(
+            new Field(
+                "node_type",
+                FieldType.STRING,
+                false,
+                "What the node is, e.g. customer, device, card."));
+        fields.add(new Field("first_seen_at", FieldType.TIMESTAMP, false, null));
+        fields.add(new Field("last_seen_at", FieldType.TIMESTAMP, false, null));
+        pk = List.of("node_id");
+        description =
+            "Nodes and their relationships for "
+                + c.id()
+                + ", discovered as events arrive; path queries over a few hops.";
+      }
+      default -> {
+        fields.add(new Field("report_date", FieldType.DATE, false, "The day the row reports on."));
+        fields.add(
+            new Field("segment", FieldType.STRING, false, "What the row is about (to confirm)."));
+        fields.add(new Field("entities", FieldType.LONG, false, "Distinct identities that day."));
+        fields.add(new Field("records", FieldType.LONG, false, "Records that day."));
+        pk = List.of("report_date", "segment");
+        if (lake) {
+          partitioning = List.of(new Partition("report_date", PartitionTransform.IDENTITY));
+        }
+        description =
+            (access.equals("scan") ? "History for " : "Figures for ")
+                + c.id()
+                + (c.description() == null ? "." : ": " + c.description());
+      }
+    }
+    ask(
+        "Data",
+        "Which columns and grain does "
+            + c.id()
+            + " need in "
+            + name
+            + "? The proposal starts from a generic schema.",
+        "The serving schema, its primary key and its indexes follow from the consumer's queries.",
+        c.id());
+    derive(
+        "dataset " + name,
+        "retention",
+        Units.say(retention),
+        latest ? "serving.stateRetentionDays for latest-state tables" : historyFormula(),
+        "");
+    Dataset d =
+        new Dataset(
+            name,
+            description,
+            Names.kebab(c.id()),
+            Names.kebab(c.id()),
+            lake && access.equals("scan") ? Zone.CURATED : Zone.SERVING,
+            store,
+            lake ? DataFormat.PARQUET : null,
+            lake ? null : name + "_db",
+            instances,
+            fields,
+            pk,
+            identity,
+            partitioning,
+            retention,
+            List.of(),
+            null);
+    datasets.put(name, d);
+    if (streamFed && onlineFeed(c, name, feeding)) {
+      if (onlineReader && latest) {
+        cacheFor(c, d);
+      }
+    } else {
+      publish(name, consolidated, feeding);
+    }
+  }
+
+  /** How the dataset is read: from words in its name and its reader's description. */
+  private String access(String name, Consumer c, boolean onlineReader) {
+    String about = name + " " + (c.description() == null ? "" : c.description());
+    if (mentions(
+        name.replace('_', ' '), kb.accessKeywords().getOrDefault("relationships", List.of()))) {
+      return "relationships";
+    }
+    if (mentions(about.replace('_', ' '), kb.accessKeywords().getOrDefault("scan", List.of()))) {
+      return "scan";
+    }
+    return onlineReader ? "point-lookup" : "aggregate-report";
+  }
+
+  private boolean onlineFeed(Consumer c, String name, List<Source> feeding) {
+    List<String> inputs = new ArrayList<>();
+    for (Source s : feeding) {
+      if (streamOf.containsKey(s.id())) {
+        inputs.add(streamOf.get(s.id()));
+      }
+    }
+    Facts f =
+        new Facts()
+            .put("latencySeconds", c.latency().toSeconds(), ids(NfrCategory.LATENCY))
+            .put("steps", 1)
+            .put("backfill", false)
+            .put("streamed", !inputs.isEmpty());
+    Matrix m = matrix("orchestration", "keeping " + name + " up to date", f);
+    if (!m.chosen().equals("stream-processor") || inputs.isEmpty()) {
+      return false;
+    }
+    String id = Names.kebab(name) + "-updater";
+    Duration outage = c.maxOutage() == null ? Duration.ofHours(1) : c.maxOutage();
+    Duration latency = c.latency().dividedBy(2).isZero() ? c.latency() : c.latency().dividedBy(2);
+    consumers.add(
+        new Consumer(
+            id,
+            "Stream processor that keeps "
+                + name
+                + " up to date from "
+                + String.join(", ", inputs)
+                + "; its state lives in "
+                + name
+                + ", not on the worker.",
+            inputs,
+            latency,
+            outage));
+    derive(
+        "consumer " + id,
+        "latency / maxOutage",
+        Units.say(latency) + " / " + Units.say(outage),
+        "half of "
+            + c.id()
+            + "'s latency budget, so that the store read fits in the rest; the same outage as "
+            + c.id(),
+        c.id() + ": latency " + Units.say(c.latency()) + ", maxOutage " + Units.say(outage));
+    for (String in : inputs) {
+      streamConsumers.computeIfAbsent(in, k -> new ArrayList<>()).add(id);
+    }
+    edges.add(new String[] {"consumer:" + id, "dataset:" + name});
+    return true;
+  }
+
+  private void cacheFor(Consumer c, Dataset d) {
+    Duration staleness = null;
+    List<String> consistency = new ArrayList<>();
+    for (NonFunctionalRequirement n : nfrs(NfrCategory.CONSISTENCY)) {
+      Optional<Duration> s = Units.duration(n.value(), n.unit());
+      if (s.isPresent()) {
+        consistency.add(n.id());
+        staleness = staleness == null || s.get().compareTo(staleness) < 0 ? s.get() : staleness;
+      }
+    }
+    Facts f =
+        new Facts()
+            .put("latencySeconds", c.latency().toSeconds(), ids(NfrCategory.LATENCY))
+            .put(
+                "maxStalenessSeconds",
+                staleness == null ? null : staleness.toMillis() / 1000.0,
+                consistency)
+            .put("readers", 1);
+    if (staleness == null) {
+      ask(
+          "Consistency",
+          "May "
+              + c.id()
+              + " read "
+              + d.name()
+              + " data that is up to "
+              + Facts.say(kb.number("cache.ttlMinutes"))
+              + " minutes old (a cache's TTL), or must every read see the latest write?",
+          "It decides whether a cache may sit in front of " + d.name() + ".",
+          c.id());
+    }
+    Matrix m = matrix("cache", d.name(), f);
+    if (!m.chosen().equals("redis")) {
+      return;
+    }
+    Duration ttl = Duration.ofMinutes((long) kb.number("cache.ttlMinutes"));
+    if (staleness != null && staleness.compareTo(ttl) < 0) {
+      ttl = staleness;
+    }
+    String name = d.name() + "_cache";
+    String entity = d.primaryKey().isEmpty() ? "id" : d.primaryKey().get(0);
+    caches.add(
+        new Cache(
+            name,
+            "Recent "
+                + d.name()
+                + " entries for "
+                + c.id()
+                + "; a miss reads "
+                + d.name()
+                + ", the system of record.",
+            d.name(),
+            Names.snake(d.name()) + ":{" + entity + "}",
+            ttl,
+            CacheWritePolicy.CACHE_ASIDE));
+    derive(
+        "cache " + name,
+        "ttl",
+        Units.say(ttl),
+        "cache.ttlMinutes, or the tolerated staleness when a consistency requirement is smaller",
+        staleness == null
+            ? "no staleness bound stated"
+            : "staleness bound " + Units.say(staleness));
+  }
+
+  private void publish(String name, Optional<Dataset> consolidated, List<Source> feeding) {
+    List<String> inputs = new ArrayList<>();
+    if (consolidated.isPresent()) {
+      inputs.add(consolidated.get().name());
+    } else {
+      for (Source s : feeding) {
+        if (landedAs.containsKey(s.id())) {
+          inputs.add(landedAs.get(s.id()));
+        }
+      }
+    }
+    ensureGroup("publish", "Publish the day's figures to the serving stores.");
+    List<String> deps = new ArrayList<>();
+    for (Task t : dailyTasks) {
+      if (!"publish".equals(t.group()) && !t.isCompensation()) {
+        deps.add(t.id());
+      }
+    }
+    if (consolidated.isPresent()) {
+      deps = List.of("build_" + consolidated.get().name());
+    }
+    String task = "publish_" + name;
+    dailyTasks.add(
+        new Task(
+            task,
+            TaskKind.SQL,
+            "Computes the day's rows of " + name + " and upserts them.",
+            "publish",
+            "sql/publish_" + name + ".sql",
+            inputs,
+            List.of(name),
+            deps,
+            null,
+            List.of(),
+            TaskState.NONE));
+    dailyTasks.add(
+        new Task(
+            "delete_partial_" + name,
+            datasets.get(name).fields().stream().anyMatch(fl -> fl.name().equals("report_date"))
+                ? TaskKind.SQL
+                : TaskKind.BASH,
+            "Removes the rows of the failed day so that the rerun starts clean.",
+            "publish",
+            datasets.get(name).fields().stream().anyMatch(fl -> fl.name().equals("report_date"))
+                ? "DELETE FROM " + name + " WHERE report_date = '{{ ds }}'"
+                : "scripts/remove_day.sh " + name + " \"{{ ds }}\"",
+            List.of(),
+            List.of(),
+            List.of(),
+            null,
+            List.of(task),
+            null));
+  }
+
+  private void finishDaily() {
+    if (dailyTasks.isEmpty()) {
+      return;
+    }
+    Duration batchLatency =
+        req.consumers().stream()
+            .filter(c -> !isOnline(c))
+            .map(Consumer::latency)
+            .filter(x -> x != null)
+            .min(Duration::compareTo)
+            .orElse(null);
+    long steps = dailyTasks.stream().filter(t -> !t.isCompensation()).count();
+    Facts f =
+        new Facts()
+            .put(
+                "latencySeconds",
+                batchLatency == null ? null : batchLatency.toSeconds(),
+                ids(NfrCategory.FRESHNESS))
+            .put("steps", steps)
+            .put("backfill", true)
+            .put("streamed", false);
+    matrix("orchestration", "the daily batch (" + dailyId + ")", f);
+    String schedule =
+        batchLatency != null && batchLatency.compareTo(Duration.ofDays(1)) < 0
+            ? "@hourly"
+            : "@daily";
+    derive(
+        "pipeline " + dailyId,
+        "schedule",
+        schedule,
+        "@daily when every batch consumer accepts a day's latency, else @hourly",
+        batchLatency == null
+            ? "no batch consumer states a latency"
+            : "freshest batch consumer needs " + Units.say(batchLatency));
+    List<String> tags = List.of(Names.snake(engagementId), "batch");
+    pipelines.add(
+        new Pipeline(
+            dailyId,
+            "Exports the batch sources, consolidates the day and publishes the serving datasets.",
+            PLATFORM_OWNER,
+            schedule,
+            START,
+            tags,
+            2,
+            Duration.ofMinutes(10),
+            dailyGroups,
+            dailyTasks));
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private void ensureGroup(String id, String description) {
+    if (dailyGroups.stream().noneMatch(g -> g.id().equals(id))) {
+      dailyGroups.add(new TaskGroup(id, description));
+    }
+  }
+
+  private Matrix matrix(String decision, String subject, Facts facts) {
+    String id = "M-" + (matrices.size() + 1);
+    Matrix m = MatrixBuilder.build(kb, id, decision, subject, facts, req.requirements());
+    matrices.add(m);
+    return m;
+  }
+
+  private void derive(String element, String setting, String value, String formula, String inputs) {
+    derivations.add(new Derivation(element, setting, value, formula, inputs));
+  }
+
+  private void ask(String topic, String question, String why, String about) {
+    questions.add(new Question(null, topic, question, why, List.of(about)));
+  }
+
+  private SourceTemplate template(Source s) {
+    String kind =
+        s.kind() == null ? "events" : s.kind().name().toLowerCase(Locale.ROOT).replace('_', '-');
+    SourceTemplate t = kb.sources().get(kind);
+    if (t == null) {
+      t = kb.sources().get("events");
+    }
+    return t;
+  }
+
+  private boolean isOnline(Consumer c) {
+    return c.latency() != null && c.latency().compareTo(online) <= 0;
+  }
+
+  /** Online consumers are fed by push sources (when there are any); batch consumers by all. */
+  private List<Consumer> fedBy(Source s, SourceTemplate t) {
+    boolean anyPush = req.sources().stream().anyMatch(x -> Boolean.TRUE.equals(template(x).push()));
+    List<Consumer> out = new ArrayList<>();
+    for (Consumer c : req.consumers()) {
+      boolean readsStreamsOnly =
+          !c.reads().isEmpty() && c.reads().stream().allMatch(r -> r.contains("."));
+      if (readsStreamsOnly) {
+        if (c.reads().contains(requested.get(s.id()))) {
+          out.add(c);
+        }
+      } else if (!isOnline(c) || !anyPush || Boolean.TRUE.equals(t.push())) {
+        out.add(c);
+      }
+    }
+    return out;
+  }
+
+  private List<NonFunctionalRequirement> nfrs(NfrCategory category) {
+    return req.requirements().nonFunctional().stream()
+        .filter(n -> n.category() == category)
+        .toList();
+  }
+
+  private List<String> ids(NfrCategory category) {
+    return nfrs(category).stream()
+        .map(NonFunctionalRequirement::id)
+        .filter(x -> x != null)
+        .toList();
+  }
+
+  private Optional<NonFunctionalRequirement> longest(NfrCategory category) {
+    NonFunctionalRequirement best = null;
+    Duration bestD = null;
+    for (NonFunctionalRequirement n : nfrs(category)) {
+      Optional<Duration> d = Units.duration(n.value(), n.unit());
+      if (d.isPresent() && (bestD == null || d.get().compareTo(bestD) > 0)) {
+        best = n;
+        bestD = d.get();
+      }
+    }
+    return Optional.ofNullable(best);
+  }
+
+  private static String worstStability(List<Source> sources) {
+    SchemaStability worst = SchemaStability.STABLE;
+    for (Source s : sources) {
+      SchemaStability st =
+          s.schemaStability() == null ? SchemaStability.UNKNOWN : s.schemaStability();
+      if (rank(st) > rank(worst)) {
+        worst = st;
+      }
+    }
+    return worst.name().toLowerCase(Locale.ROOT);
+  }
+
+  private static int rank(SchemaStability s) {
+    return switch (s) {
+      case STABLE -> 0;
+      case UNKNOWN -> 1;
+      case EVOLVING -> 2;
+      case VOLATILE -> 3;
+    };
+  }
+
+  private static boolean mentions(String text, List<String> words) {
+    if (text == null) {
+      return false;
+    }
+    String t = text.toLowerCase(Locale.ROOT);
+    return words.stream().anyMatch(w -> t.contains(w.toLowerCase(Locale.ROOT)));
+  }
+
+  private static Duration max(Duration a, Duration b) {
+    return a.compareTo(b) >= 0 ? a : b;
+  }
+
+  private Map<String, List<String>> functionalDrivers() {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    for (Matrix m : matrices) {
+      List<String> ids = new ArrayList<>();
+      List<String> keywords = kb.decision(m.decision()).keywords();
+      for (FunctionalRequirement fr : req.requirements().functional()) {
+        if (fr.id() != null && mentions(fr.text(), keywords)) {
+          ids.add(fr.id());
+        }
+      }
+      out.put(m.id(), ids);
+    }
+    return out;
+  }
+
+  private static Stream withConsumers(Stream s, List<String> consumers) {
+    return new Stream(
+        s.name(),
+        s.platform(),
+        s.description(),
+        s.partitions(),
+        s.replication(),
+        s.minInsyncReplicas(),
+        s.retention(),
+        s.cleanupPolicy(),
+        s.key(),
+        s.valueSchema(),
+        s.producers(),
+        consumers,
+        s.config());
+  }
+
+  private static Dataset withFields(Dataset d, List<Field> fields, List<String> identity) {
+    return new Dataset(
+        d.name(),
+        d.description(),
+        d.owner(),
+        d.domain(),
+        d.zone(),
+        d.store(),
+        d.format(),
+        d.database(),
+        d.instances(),
+        fields,
+        d.primaryKey(),
+        d.identityKeys().isEmpty() ? identity : d.identityKeys(),
+        d.partitioning(),
+        d.retention(),
+        d.references(),
+        d.consolidates());
+  }
+
+  private static Dataset withFormat(Dataset d, DataFormat format) {
+    return new Dataset(
+        d.name(),
+        d.description(),
+        d.owner(),
+        d.domain(),
+        d.zone(),
+        d.store(),
+        format,
+        d.database(),
+        d.instances(),
+        d.fields(),
+        d.primaryKey(),
+        d.identityKeys(),
+        d.partitioning(),
+        d.retention(),
+        d.references(),
+        d.consolidates());
+  }
+}

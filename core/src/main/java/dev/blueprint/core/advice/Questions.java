@@ -1,0 +1,138 @@
+package dev.blueprint.core.advice;
+
+import dev.blueprint.core.model.Blueprint;
+import dev.blueprint.core.model.Consumer;
+import dev.blueprint.core.model.EngagementKind;
+import dev.blueprint.core.model.NfrCategory;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Drilling down to the core problem: the questions to put to the problem owner, from what the
+ * requirements leave open.
+ */
+public final class Questions {
+  private Questions() {}
+
+  /** Questions from the requirements and the SMART check, then the proposer's, numbered Q-1... */
+  public static List<Question> ask(
+      Blueprint req, List<SmartResult> smart, List<Question> fromProposal) {
+    List<Question> qs = new ArrayList<>();
+    var e = req.engagement();
+    if (e == null || e.problemOwner() == null || blank(e.problemOwner().name())) {
+      add(
+          qs,
+          "Owner",
+          "Who owns this problem, or represents the users' best interest, and decides between trade-offs?",
+          "Every open question and every decision record needs someone who can answer and approve it.",
+          "engagement");
+    }
+    if (e == null || blank(e.coreProblem())) {
+      add(
+          qs,
+          "Problem",
+          "What is the core problem behind the business problem: which decision or process fails today, and why?",
+          "Drilling down from the business problem keeps the solution from answering the wrong question.",
+          "engagement");
+    }
+    if (e != null && e.kind() == EngagementKind.IMPROVE_EXISTING && e.existingSystem() == null) {
+      add(
+          qs,
+          "Current state",
+          "What does the existing system consist of, and what hurts today?",
+          "Improving a system starts from what stays and what changes.",
+          "engagement");
+    }
+    for (SmartResult s : smart) {
+      if (!s.smart()) {
+        add(
+            qs,
+            "SMART",
+            s.id()
+                + " ('"
+                + s.text()
+                + "'): "
+                + String.join(", ", s.problems())
+                + (s.vagueWords().isEmpty() ? "" : "; vague: " + String.join(", ", s.vagueWords()))
+                + ". Which number, under which load and over which time frame?",
+            "A requirement without a number cannot be met, tested or traded off.",
+            s.id());
+      }
+    }
+    for (var src : req.sources()) {
+      if (src.volume() == null) {
+        continue; // the proposer asks about missing volumes with the source
+      }
+      if (src.volume().peakEventsPerSecond() == null && src.volume().eventsPerSecond() != null) {
+        add(
+            qs,
+            "Volumes",
+            "What is the peak rate of " + src.id() + " (events/s), e.g. during sales or incidents?",
+            "Partitions and shards are sized for the peak, not the average.",
+            src.id());
+      }
+    }
+    for (Consumer c : req.consumers()) {
+      if (c.maxOutage() == null) {
+        add(
+            qs,
+            "Outage",
+            "How long may " + c.id() + " be down and still catch up without losing data?",
+            "Stream retention is derived from the longest tolerated outage.",
+            c.id());
+      }
+      if (c.latency() == null) {
+        add(
+            qs,
+            "Freshness",
+            "How fresh must the data that " + c.id() + " reads be?",
+            "It decides between batch orchestration and stream processing.",
+            c.id());
+      }
+    }
+    if (none(req, NfrCategory.RETENTION)) {
+      add(
+          qs,
+          "Retention",
+          "How long must history be kept, and is there a legal limit on keeping it?",
+          "It sizes the lake and decides its lifecycle rules; the proposal assumes a default.",
+          "requirements");
+    }
+    if (none(req, NfrCategory.CONSISTENCY)) {
+      add(
+          qs,
+          "Consistency",
+          "Which consumers must see a write immediately, and which accept data that is minutes old?",
+          "It decides where caches may sit and whether reads go to the system of record.",
+          "requirements");
+    }
+    if (none(req, NfrCategory.DURABILITY)
+        && req.consumers().stream().allMatch(c -> c.maxOutage() == null)) {
+      add(
+          qs,
+          "Outage",
+          "What is the longest consumer outage that must not lose events?",
+          "Stream retention must exceed it.",
+          "requirements");
+    }
+    qs.addAll(fromProposal);
+    List<Question> numbered = new ArrayList<>();
+    for (int i = 0; i < qs.size(); i++) {
+      Question q = qs.get(i);
+      numbered.add(new Question("Q-" + (i + 1), q.topic(), q.question(), q.why(), q.about()));
+    }
+    return numbered;
+  }
+
+  private static void add(List<Question> qs, String topic, String q, String why, String about) {
+    qs.add(new Question(null, topic, q, why, List.of(about)));
+  }
+
+  private static boolean none(Blueprint req, NfrCategory c) {
+    return req.requirements().nonFunctional().stream().noneMatch(n -> n.category() == c);
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
+  }
+}

@@ -1,0 +1,219 @@
+package dev.blueprint.core.load;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import dev.blueprint.core.load.YamlNode.Entry;
+import dev.blueprint.core.load.YamlNode.ListNode;
+import dev.blueprint.core.load.YamlNode.MapNode;
+import dev.blueprint.core.load.YamlNode.ScalarNode;
+import dev.blueprint.core.problem.Location;
+import dev.blueprint.core.problem.Problem;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads the YAML text into a {@link YamlNode} tree, collecting every problem it can and going on
+ * after each one: duplicate keys, anchors and aliases (refused, so that an alias bomb expands to
+ * nothing), tags, and further documents. Syntax errors and excess nesting stop the reading.
+ */
+final class YamlReader {
+  private final String name;
+  private final List<Problem> problems = new ArrayList<>();
+  private boolean reportedAlias;
+  private Location last;
+
+  private YamlReader(String name) {
+    this.name = name;
+  }
+
+  /** The tree (null when the text cannot be read at all) and the problems found. */
+  record Result(YamlNode root, List<Problem> problems) {}
+
+  static Result read(String name, String text) {
+    YamlReader r = new YamlReader(name);
+    YamlNode root = null;
+    try (JsonParser p = BlueprintMapper.yaml().getFactory().createParser(text)) {
+      // we detect duplicates ourselves, to report every one and go on
+      p.disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+      JsonToken first = p.nextToken();
+      if (first == null) {
+        r.problems.add(
+            Problem.error("BP-FILE-004", Location.ofFile(name), "", "holds no YAML document"));
+        return new Result(null, r.problems);
+      }
+      root = r.node(p, first);
+      if (!(root instanceof MapNode)) {
+        r.problems.add(
+            Problem.error(
+                    "BP-YAML-004",
+                    root.location(),
+                    "",
+                    "the document must be a mapping of keys to values, not " + describe(root))
+                .withHint("start the file with 'blueprint: 1' and 'engagement:'"));
+      }
+      JsonToken next = p.nextToken();
+      if (next != null) {
+        r.problems.add(
+            Problem.error(
+                    "BP-YAML-007",
+                    r.loc(p),
+                    "",
+                    "a second YAML document starts here; a blueprint file holds exactly one")
+                .withHint("remove the '---' line and what follows, or split it into two files"));
+      }
+    } catch (StreamConstraintsException e) {
+      r.problems.add(
+          Problem.error(
+              "BP-YAML-005",
+              r.last != null ? r.last : Location.ofFile(name),
+              "",
+              "nested too deeply: at most "
+                  + BlueprintMapper.MAX_NESTING
+                  + " levels of mappings and lists are accepted"));
+      root = null;
+    } catch (JsonProcessingException e) {
+      r.problems.add(syntax(name, e));
+      root = null;
+    } catch (IOException e) {
+      r.problems.add(
+          Problem.error(
+              "BP-YAML-001", Location.ofFile(name), "", "cannot be read: " + e.getMessage()));
+      root = null;
+    }
+    return new Result(root, List.copyOf(r.problems));
+  }
+
+  private YamlNode node(JsonParser p, JsonToken t) throws IOException {
+    Location at = loc(p);
+    checkAnchor(p, at);
+    switch (t) {
+      case START_OBJECT -> {
+        Map<String, Entry> entries = new LinkedHashMap<>();
+        for (JsonToken k = p.nextToken(); k != JsonToken.END_OBJECT; k = p.nextToken()) {
+          String key = p.currentName();
+          Location keyAt = loc(p);
+          YamlNode value = node(p, p.nextToken());
+          Entry previous = entries.get(key);
+          if (previous != null) {
+            problems.add(
+                Problem.error(
+                        "BP-YAML-006",
+                        keyAt,
+                        "",
+                        "duplicate key '"
+                            + key
+                            + "'; it was already given at line "
+                            + previous.keyLocation().line())
+                    .withHint("keep one of the two"));
+          } else {
+            entries.put(key, new Entry(key, keyAt, value));
+          }
+        }
+        return new MapNode(at, entries);
+      }
+      case START_ARRAY -> {
+        List<YamlNode> items = new ArrayList<>();
+        for (JsonToken i = p.nextToken(); i != JsonToken.END_ARRAY; i = p.nextToken()) {
+          items.add(node(p, i));
+        }
+        return new ListNode(at, items);
+      }
+      case VALUE_EMBEDDED_OBJECT -> {
+        problems.add(
+            Problem.error(
+                    "BP-YAML-008",
+                    at,
+                    "",
+                    "a YAML tag such as !!binary is not supported in blueprint files")
+                .withHint("write the value as plain text"));
+        return new ScalarNode(at, JsonToken.VALUE_NULL, "");
+      }
+      default -> {
+        if (p instanceof YAMLParser yp && yp.isCurrentAlias()) {
+          if (!reportedAlias) {
+            reportedAlias = true;
+            problems.add(aliasProblem(at, "*" + p.getText()));
+          }
+          return new ScalarNode(at, JsonToken.VALUE_NULL, "");
+        }
+        if (!t.isScalarValue()) {
+          throw new IllegalStateException("unexpected token " + t + " at " + at);
+        }
+        return new ScalarNode(at, t, p.getText());
+      }
+    }
+  }
+
+  private void checkAnchor(JsonParser p, Location at) throws IOException {
+    Object anchor = p.getObjectId();
+    if (anchor != null && !reportedAlias) {
+      reportedAlias = true;
+      problems.add(aliasProblem(at, "&" + anchor));
+    }
+  }
+
+  private Problem aliasProblem(Location at, String what) {
+    return Problem.error(
+            "BP-YAML-005",
+            at,
+            "",
+            "anchors and aliases ("
+                + what
+                + ") are not supported in blueprint files, which also refuses alias bombs")
+        .withHint("write the repeated values out");
+  }
+
+  private Location loc(JsonParser p) {
+    last = SourceMap.toLocation(name, p.currentTokenLocation());
+    return last;
+  }
+
+  static String describe(YamlNode node) {
+    if (node instanceof MapNode) {
+      return "a mapping";
+    }
+    if (node instanceof ListNode) {
+      return "a list";
+    }
+    ScalarNode s = (ScalarNode) node;
+    return switch (s.token()) {
+      case VALUE_NUMBER_INT -> "the whole number " + s.text();
+      case VALUE_NUMBER_FLOAT -> "the number " + s.text();
+      case VALUE_TRUE, VALUE_FALSE ->
+          "the boolean '" + s.text() + "' (YAML reads yes/no/on/off as booleans)";
+      case VALUE_NULL -> "an empty value";
+      default -> "text '" + abbreviate(s.text()) + "'";
+    };
+  }
+
+  static String abbreviate(String s) {
+    return s.length() <= 60 ? s : s.substring(0, 57) + "...";
+  }
+
+  static Problem syntax(String name, JsonProcessingException e) {
+    String msg = e.getOriginalMessage();
+    // SnakeYAML says what it was doing, then the problem; the rest is a snippet of the file
+    String first =
+        msg == null
+            ? ""
+            : String.join(
+                "; ",
+                msg.lines()
+                    .filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)))
+                    .filter(l -> !l.startsWith("at [Source"))
+                    .limit(2)
+                    .toList());
+    Location where =
+        e.getLocation() == null
+            ? Location.ofFile(name)
+            : SourceMap.toLocation(name, e.getLocation());
+    return Problem.error("BP-YAML-001", where, "", "not valid YAML: " + first)
+        .withHint("check the indentation and quoting around this line");
+  }
+}

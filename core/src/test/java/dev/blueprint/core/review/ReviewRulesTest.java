@@ -1,0 +1,228 @@
+package dev.blueprint.core.review;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.blueprint.core.model.Blueprint;
+import dev.blueprint.core.review.rules.AnalyticsFormatRule;
+import dev.blueprint.core.review.rules.CacheAsRecordRule;
+import dev.blueprint.core.review.rules.LocalStateRule;
+import dev.blueprint.core.review.rules.MissingTradeOffRule;
+import dev.blueprint.core.review.rules.NoRetentionFallbackRule;
+import dev.blueprint.core.review.rules.RetentionBelowOutageRule;
+import dev.blueprint.core.review.rules.SharedDatabaseRule;
+import dev.blueprint.core.review.rules.SharedWriterRule;
+import dev.blueprint.core.review.rules.SingleInstanceStoreRule;
+import dev.blueprint.core.review.rules.StreamReplicationRule;
+import dev.blueprint.core.review.rules.UnmetRequirementRule;
+import dev.blueprint.core.review.rules.UntracedRequirementRule;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** One failing and one passing case per review rule. */
+class ReviewRulesTest {
+
+  private static List<Finding> run(ReviewRule rule, String yaml) {
+    Blueprint bp = Yaml.blueprint(yaml);
+    List<Finding> findings = rule.check(bp);
+    findings.forEach(f -> assertEquals(rule.id(), f.ruleId()));
+    findings.forEach(f -> assertEquals(rule.severity(), f.severity()));
+    return findings;
+  }
+
+  private static void assertOne(List<Finding> findings, String element, String whyPart) {
+    assertEquals(1, findings.size(), findings.toString());
+    assertEquals(element, findings.get(0).element());
+    assertTrue(findings.get(0).why().contains(whyPart), findings.get(0).why());
+    assertTrue(!findings.get(0).fix().isBlank());
+  }
+
+  private static String stream(String settings) {
+    return "architecture:\n  streams:\n    - {name: t1, " + settings + "}\n";
+  }
+
+  @Test
+  void replicationBelowThreeOrMinIsrBelowTwoIsASinglePointOfFailure() {
+    var rule = new StreamReplicationRule();
+    assertOne(
+        run(rule, stream("platform: kafka, replication: 2, minInsyncReplicas: 1")),
+        "stream t1",
+        "replication 2");
+    assertOne(run(rule, stream("platform: kafka")), "stream t1", "broker default is 1");
+    assertOne(
+        run(rule, stream("replication: 3, minInsyncReplicas: 3")),
+        "stream t1",
+        "equals the replication factor");
+    assertEquals(List.of(), run(rule, stream("replication: 3, minInsyncReplicas: 2")));
+    assertEquals(List.of(), run(rule, stream("platform: kinesis, partitions: 2")));
+  }
+
+  private static final String SERVING =
+      "architecture:\n  datasets:\n    - {name: d1, store: relational, instances: %s}\n";
+
+  @Test
+  void singleInstanceStoreForOnlineDataIsASinglePointOfFailure() {
+    var rule = new SingleInstanceStoreRule();
+    String online = "consumers:\n  - {id: app, reads: [d1], latency: 5s}\n";
+    assertOne(run(rule, online + SERVING.formatted("1")), "dataset d1", "online consumer app");
+    assertEquals(List.of(), run(rule, online + SERVING.formatted("2")));
+    String batch = "consumers:\n  - {id: bi, reads: [d1], latency: 1d}\n";
+    assertEquals(List.of(), run(rule, batch + SERVING.formatted("1")));
+    String availability =
+        "requirements:\n  nonFunctional:\n    - {id: N1, text: up, category: availability}\n";
+    assertOne(
+        run(rule, availability + SERVING.formatted("1")), "dataset d1", "ask for availability");
+    String cached =
+        SERVING.formatted("1")
+            + "  caches:\n    - {name: c1, caches: d1, keyPattern: 'k:{id}', ttl: 5m}\n";
+    assertOne(run(rule, cached), "dataset d1", "cache serves it");
+  }
+
+  @Test
+  void consumerOnAnEventBusHasNoRetentionToFallBackOn() {
+    var rule = new NoRetentionFallbackRule();
+    String c = "consumers:\n  - {id: app, reads: [t1], maxOutage: 1h}\n";
+    assertOne(run(rule, c + stream("platform: event-bus")), "consumer app", "keeps no records");
+    assertEquals(List.of(), run(rule, c + stream("platform: kafka, retention: 7d")));
+  }
+
+  @Test
+  void retentionShorterThanTheToleratedOutageLosesRecords() {
+    var rule = new RetentionBelowOutageRule();
+    String c = "consumers:\n  - {id: app, reads: [t1], maxOutage: 3d}\n";
+    assertOne(run(rule, c + stream("retention: 2d")), "stream t1", "3d outage");
+    assertOne(run(rule, c + stream("retention: 3d")), "stream t1", "does not exceed");
+    assertEquals(List.of(), run(rule, c + stream("retention: 7d")));
+    // the platform default counts when none is written: Kinesis keeps 24 hours
+    assertOne(run(rule, c + stream("platform: kinesis")), "stream t1", "platform default");
+    assertOne(
+        run(rule, stream("platform: kinesis, retention: 730d")), "stream t1", "at most 365 days");
+  }
+
+  @Test
+  void cacheIsNeverTheSystemOfRecord() {
+    var rule = new CacheAsRecordRule();
+    String ds = "architecture:\n  datasets:\n    - {name: d1, store: wide-column}\n  caches:\n";
+    assertOne(run(rule, ds + "    - {name: c1, ttl: 5m}\n"), "cache c1", "names no dataset");
+    assertOne(run(rule, ds + "    - {name: c1, caches: nope}\n"), "cache c1", "no dataset");
+    assertOne(
+        run(rule, ds + "    - {name: c1, caches: d1, writePolicy: write-behind}\n"),
+        "cache c1",
+        "write-behind");
+    assertEquals(
+        List.of(), run(rule, ds + "    - {name: c1, caches: d1, writePolicy: cache-aside}\n"));
+  }
+
+  private static final String TWO_PIPELINES =
+      "architecture:\n  datasets:\n    - {name: d1}\n  pipelines:\n"
+          + "    - {id: p1, tasks: [{id: a, outputs: [d1]}]}\n"
+          + "    - {id: p2, tasks: [{id: b, outputs: [%s]}]}\n";
+
+  @Test
+  void twoPipelinesWritingOneDatasetAreNotIsolated() {
+    var rule = new SharedWriterRule();
+    assertOne(run(rule, TWO_PIPELINES.formatted("d1")), "dataset d1", "p1, p2");
+    assertEquals(List.of(), run(rule, TWO_PIPELINES.formatted("d2")));
+  }
+
+  @Test
+  void oneDatabaseSharedAcrossDomainsIsNotIsolated() {
+    var rule = new SharedDatabaseRule();
+    String yaml =
+        "architecture:\n  datasets:\n    - {name: a, domain: orders, database: db1}\n"
+            + "    - {name: b, domain: %s, database: db1}\n";
+    assertOne(run(rule, yaml.formatted("marketing")), "database db1", "marketing, orders");
+    assertEquals(List.of(), run(rule, yaml.formatted("orders")));
+  }
+
+  @Test
+  void stepsThatKeepLocalStateAreNotStateless() {
+    var rule = new LocalStateRule();
+    String yaml =
+        "architecture:\n  pipelines:\n    - id: p1\n      groups: [{id: g}]\n"
+            + "      tasks: [{id: a, group: g, state: %s}]\n";
+    assertOne(run(rule, yaml.formatted("local")), "pipeline p1 task g.a", "worker's disk");
+    assertEquals(List.of(), run(rule, yaml.formatted("store")));
+  }
+
+  @Test
+  void aDecisionWithoutADownsideHidesItsTradeOff() {
+    var rule = new MissingTradeOffRule();
+    String yaml = "architecture:\n  decisions:\n    - {id: ADR-001, title: x%s}\n";
+    assertOne(run(rule, yaml.formatted("")), "decision ADR-001", "no bad consequence");
+    assertOne(
+        run(rule, yaml.formatted(", consequences: {good: [fast]}")),
+        "decision ADR-001",
+        "no bad consequence");
+    assertEquals(List.of(), run(rule, yaml.formatted(", consequences: {bad: [costly]}")));
+  }
+
+  @Test
+  void analyticsZonesAreNotCsvOrJson() {
+    var rule = new AnalyticsFormatRule();
+    String yaml = "architecture:\n  datasets:\n    - {name: d1, zone: %s, format: %s}\n";
+    assertOne(run(rule, yaml.formatted("curated", "csv")), "dataset d1", "cannot be split");
+    assertOne(run(rule, yaml.formatted("clean", "json")), "dataset d1", "stored as json");
+    assertEquals(List.of(), run(rule, yaml.formatted("raw", "json")));
+    assertEquals(List.of(), run(rule, yaml.formatted("curated", "parquet")));
+  }
+
+  @Test
+  void requirementsThatNoComponentMeetsAreFound() {
+    var rule = new UnmetRequirementRule();
+    assertOne(
+        run(rule, "consumers:\n  - {id: bi, reads: [missing]}\n" + stream("retention: 7d")),
+        "consumer bi",
+        "'missing'");
+    String history =
+        "requirements:\n  nonFunctional:\n    - {id: N1, category: retention, comparator: '>=',"
+            + " value: 730, unit: days}\n"
+            + "architecture:\n  datasets:\n    - {name: d1, retention: %s}\n";
+    assertOne(run(rule, history.formatted("400d")), "requirement N1", "730d of history");
+    assertEquals(List.of(), run(rule, history.formatted("760d")));
+    String replay =
+        "requirements:\n  nonFunctional:\n    - {id: N1, category: replay, comparator: '>=',"
+            + " value: 2, unit: years}\n";
+    assertOne(run(rule, replay + stream("retention: 365d")), "requirement N1", "replay window");
+    assertEquals(List.of(), run(rule, replay + stream("retention: 730d")));
+    String outage =
+        "requirements:\n  nonFunctional:\n    - {id: N1, category: durability, comparator: '>=',"
+            + " value: 3, unit: days}\n";
+    assertOne(run(rule, outage + stream("retention: 2d")), "stream t1", "outage of 3d");
+    String kinesis =
+        "sources:\n  - {id: s1, kind: iot, volume: {eventsPerSecond: 2500, eventBytes: 100}}\n"
+            + stream("platform: kinesis, retention: 7d, partitions: %d, producers: [s1]");
+    assertOne(run(rule, kinesis.formatted(2)), "stream t1", "throttled");
+    assertEquals(List.of(), run(rule, kinesis.formatted(3)));
+    String fresh =
+        "consumers:\n  - {id: app, reads: [d1], latency: 5m}\n"
+            + "architecture:\n  datasets:\n    - {name: d1}\n  pipelines:\n"
+            + "    - {id: p1, schedule: '%s', tasks: [{id: a, outputs: [d1]}]}\n";
+    assertOne(run(rule, fresh.formatted("@daily")), "consumer app", "writes it only @daily");
+    assertEquals(List.of(), run(rule, fresh.formatted("*/5 * * * *")));
+  }
+
+  @Test
+  void requirementsThatDriveNoDecisionAreUntraced() {
+    var rule = new UntracedRequirementRule();
+    String yaml =
+        "requirements:\n  functional:\n    - {id: FR-1, text: a}\n    - {id: FR-2, text: b}\n"
+            + "architecture:\n  decisions:\n    - {id: ADR-001, drivers: [FR-1]}\n";
+    assertOne(run(rule, yaml), "requirement FR-2", "no decision record");
+  }
+
+  @Test
+  void reviewerSortsWorstFirstAndThresholdsWork() {
+    Blueprint bp =
+        Yaml.blueprint(
+            "architecture:\n  decisions:\n    - {id: ADR-001}\n"
+                + stream("replication: 1").substring("architecture:\n".length()));
+    List<Finding> findings = Reviewer.review(bp);
+    assertEquals(Risk.HIGH, findings.get(0).severity());
+    assertEquals(Risk.MEDIUM, findings.get(findings.size() - 1).severity());
+    assertTrue(Reviewer.failsAt(findings, Risk.HIGH));
+    assertTrue(Risk.MEDIUM.isAtLeast(Risk.LOW));
+    assertTrue(!Risk.LOW.isAtLeast(Risk.MEDIUM));
+    assertEquals(12, Reviewer.rules().size());
+  }
+}
