@@ -51,6 +51,7 @@ public final class TaskStubs implements Contributor {
         stubs.put(path.get(), model(b, p, t, context));
       }
     }
+    writePythonCallables(context);
     for (var e : stubs.entrySet()) {
       String path = e.getKey();
       String template =
@@ -61,6 +62,98 @@ public final class TaskStubs implements Contributor {
       context.render(template, "task " + model.get("element"), Map.of("stub", model), path);
       if (path.endsWith(".sh") || path.endsWith(".py")) {
         context.out().makeExecutable(path);
+      }
+    }
+  }
+
+  /** A dotted path to a function: package(s), module and function, lowercase identifiers. */
+  private static final Pattern CALLABLE = Pattern.compile("[a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)+");
+
+  private static final java.util.Set<String> KEYWORDS =
+      java.util.Set.of(
+          "and",
+          "as",
+          "assert",
+          "async",
+          "await",
+          "break",
+          "class",
+          "continue",
+          "def",
+          "del",
+          "elif",
+          "else",
+          "except",
+          "finally",
+          "for",
+          "from",
+          "global",
+          "if",
+          "import",
+          "in",
+          "is",
+          "lambda",
+          "nonlocal",
+          "not",
+          "or",
+          "pass",
+          "raise",
+          "return",
+          "try",
+          "while",
+          "with",
+          "yield",
+          "airflow");
+
+  /**
+   * A module under dags/ (which Airflow puts on the Python path) for the callables that python
+   * tasks name, e.g. {@code reports.checks.compare_counts} becomes the function compare_counts in
+   * dags/reports/checks.py; packages get an __init__.py. A module that would clash with a DAG file
+   * gets no stub.
+   */
+  private static void writePythonCallables(GenerationContext context)
+      throws IOException, ProblemException {
+    Map<String, Map<String, Map<String, Object>>> modules = new TreeMap<>();
+    java.util.Set<String> dagFiles = new java.util.HashSet<>();
+    Blueprint b = context.blueprint();
+    b.architectureOrEmpty().pipelines().forEach(p -> dagFiles.add(Naming.dagFile(p.id())));
+    for (Pipeline p : b.architectureOrEmpty().pipelines()) {
+      for (Task t : p.tasks()) {
+        if (t.kind() != TaskKind.PYTHON || t.command() == null) {
+          continue;
+        }
+        String path = t.command().strip();
+        if (!CALLABLE.matcher(path).matches()
+            || java.util.Arrays.stream(path.split("\\.")).anyMatch(KEYWORDS::contains)) {
+          continue;
+        }
+        int dot = path.lastIndexOf('.');
+        String file = "dags/" + path.substring(0, dot).replace('.', '/') + ".py";
+        if (dagFiles.contains(file)) {
+          continue;
+        }
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("name", path.substring(dot + 1));
+        f.put("element", p.id() + "." + t.fullId());
+        f.put("description", t.description());
+        modules.computeIfAbsent(file, k -> new TreeMap<>()).putIfAbsent(path, f);
+      }
+    }
+    java.util.Set<String> packages = new java.util.TreeSet<>();
+    for (var m : modules.entrySet()) {
+      String file = m.getKey();
+      for (int i = file.indexOf('/', "dags/".length()); i > 0; i = file.indexOf('/', i + 1)) {
+        packages.add(file.substring(0, i) + "/__init__.py");
+      }
+      context.render(
+          "stubs/callables.py.ftl",
+          "python tasks of " + file,
+          Map.of("functions", new ArrayList<>(m.getValue().values())),
+          file);
+    }
+    for (String init : packages) {
+      if (!modules.containsKey(init)) {
+        context.out().write(init, "");
       }
     }
   }
