@@ -14,8 +14,8 @@ build: ## Compile, format and package bin/blueprint's jar (no tests)
 test: tools ## Run every test (unit, golden, integration against real servers)
 	$(MVN) $(MVN_FLAGS) verify
 
-demo: build ## The main job on the embedded default: validate and show the examples
-	./bin/blueprint validate examples/*/*.yaml
+demo: build ## The main job on the embedded default: an engagement from requirements to a published repository
+	./bin/demo
 
 fmt: ## Format the Java sources
 	$(MVN) $(MVN_FLAGS) -q spotless:apply
@@ -32,3 +32,6 @@ tools: build/tools/node_modules/@astral-sh/ruff-wasm-nodejs/package.json ## Inst
 build/tools/node_modules/@astral-sh/ruff-wasm-nodejs/package.json:
 	mkdir -p build/tools
 	npm install --prefix build/tools --no-save --no-audit --no-fund @astral-sh/ruff-wasm-nodejs@$(RUFF_WASM_VERSION)
+
+bench: ## Measure generation, start-up and engagements; writes BENCHMARKS.md (< 15 min)
+	bench/run.sh
