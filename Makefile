@@ -32,3 +32,6 @@ tools: build/tools/node_modules/@astral-sh/ruff-wasm-nodejs/package.json ## Inst
 build/tools/node_modules/@astral-sh/ruff-wasm-nodejs/package.json:
 	mkdir -p build/tools
 	npm install --prefix build/tools --no-save --no-audit --no-fund @astral-sh/ruff-wasm-nodejs@$(RUFF_WASM_VERSION)
+
+bench: ## Measure generation, start-up and engagements; writes BENCHMARKS.md (< 15 min)
+	bench/run.sh

@@ -7,6 +7,7 @@ import dev.blueprint.cli.commands.KafkaCommand;
 import dev.blueprint.cli.commands.ReviewCommand;
 import dev.blueprint.cli.commands.SchemaCommand;
 import dev.blueprint.cli.commands.StorageCommand;
+import dev.blueprint.cli.commands.SynthCommand;
 import dev.blueprint.cli.commands.UpCommand;
 import dev.blueprint.cli.commands.ValidateCommand;
 import dev.blueprint.cli.commands.WorkerCommand;
@@ -47,7 +48,8 @@ import picocli.CommandLine.Spec;
       DevServerCommand.class,
       WorkerCommand.class,
       UpCommand.class,
-      EngagementCommand.class
+      EngagementCommand.class,
+      SynthCommand.class,
     })
 public final class BlueprintCommand implements Runnable {
 

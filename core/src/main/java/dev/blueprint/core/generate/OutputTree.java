@@ -3,7 +3,10 @@ package dev.blueprint.core.generate;
 import dev.blueprint.core.problem.Location;
 import dev.blueprint.core.problem.Problem;
 import dev.blueprint.core.problem.ProblemException;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -45,6 +48,29 @@ public final class OutputTree {
 
   /** Writes a file's bytes as they are. */
   public void writeBytes(String relativePath, byte[] bytes) throws IOException, ProblemException {
+    Files.write(claim(relativePath), bytes);
+  }
+
+  /** Writes text by streaming it into the file, for output too large to hold as one string. */
+  public void writeStreaming(String relativePath, TextSource content)
+      throws IOException, ProblemException {
+    try (Writer w =
+        new BufferedWriter(
+            new OutputStreamWriter(
+                Files.newOutputStream(claim(relativePath)), StandardCharsets.UTF_8),
+            1 << 16)) {
+      content.writeTo(w);
+    }
+  }
+
+  /** Text written to a writer, with LF line ends. */
+  @FunctionalInterface
+  public interface TextSource {
+    void writeTo(Writer out) throws IOException;
+  }
+
+  /** Records the path as written once, creates its folder and checks it; the path to write. */
+  private Path claim(String relativePath) throws IOException, ProblemException {
     Path target = resolve(relativePath);
     synchronized (this) {
       if (!written.add(relativePath)) {
@@ -61,7 +87,7 @@ public final class OutputTree {
     if (Files.isSymbolicLink(target)) {
       throw escape(relativePath, "is a symbolic link");
     }
-    Files.write(target, bytes);
+    return target;
   }
 
   /** Marks a written file executable (scripts). */

@@ -74,7 +74,11 @@ public final class BlueprintLoader {
     if (!problems.isEmpty()) {
       throw new ProblemException(sorted(problems));
     }
-    SourceMap map = sourceMap(name, read.root());
+    // Locations are needed only when a rule reports a problem; for a large file the map holds
+    // millions of paths, so it is built on first use, from a second reading of the kept text
+    // (keeping the tree instead would hold far more memory through a whole generation).
+    SourceMap map =
+        SourceMap.lazy(name, () -> sourceMap(name, YamlReader.read(name, text).root()).locations());
     try {
       Blueprint blueprint = BlueprintMapper.yaml().readValue(text, Blueprint.class);
       return new LoadedBlueprint(blueprint, map);

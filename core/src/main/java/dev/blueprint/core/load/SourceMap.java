@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import dev.blueprint.core.problem.Location;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Where each element of a loaded file stands, by path ({@code architecture.streams[2].name}), so
@@ -11,16 +12,39 @@ import java.util.Map;
  */
 public final class SourceMap {
   private final String file;
-  private final Map<String, Location> locations;
+  private Supplier<Map<String, Location>> pending;
+  private Map<String, Location> locations;
 
   SourceMap(String file, Map<String, Location> locations) {
     this.file = file;
     this.locations = Map.copyOf(locations);
   }
 
+  private SourceMap(String file, Supplier<Map<String, Location>> builder) {
+    this.file = file;
+    this.pending = builder;
+  }
+
+  /**
+   * A map built on first use. Locations are needed only when a problem is reported, and for a large
+   * file the map holds millions of paths (about 2 GB for a blueprint of 10,000 pipelines), so a
+   * valid file never pays for it.
+   */
+  static SourceMap lazy(String file, Supplier<Map<String, Location>> builder) {
+    return new SourceMap(file, builder);
+  }
+
   /** A map that knows only the file, for models built in memory. */
   public static SourceMap empty(String file) {
     return new SourceMap(file, new HashMap<>());
+  }
+
+  synchronized Map<String, Location> locations() {
+    if (locations == null) {
+      locations = pending.get();
+      pending = null;
+    }
+    return locations;
   }
 
   public String file() {
@@ -31,7 +55,7 @@ public final class SourceMap {
   public Location locate(String path) {
     String p = path;
     while (p != null && !p.isEmpty()) {
-      Location l = locations.get(p);
+      Location l = locations().get(p);
       if (l != null) {
         return l;
       }
@@ -42,7 +66,7 @@ public final class SourceMap {
 
   /** True when the file holds an element at exactly this path. */
   public boolean has(String path) {
-    return locations.containsKey(path);
+    return locations().containsKey(path);
   }
 
   static String parent(String path) {

@@ -3,8 +3,13 @@ package dev.blueprint.core.model;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.lang.ref.WeakReference;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 /** The proposed architecture: what is stored, streamed, orchestrated, cached and decided. */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
@@ -37,14 +42,57 @@ public record Architecture(
   }
 
   public Optional<Dataset> dataset(String name) {
-    return datasets.stream().filter(d -> d.name().equals(name)).findFirst();
+    return Optional.ofNullable(index().datasets().get(name));
   }
 
   public Optional<Stream> stream(String name) {
-    return streams.stream().filter(s -> s.name().equals(name)).findFirst();
+    return Optional.ofNullable(index().streams().get(name));
   }
 
   public Optional<Pipeline> pipeline(String id) {
-    return pipelines.stream().filter(p -> p.id().equals(id)).findFirst();
+    return Optional.ofNullable(index().pipelines().get(id));
+  }
+
+  /**
+   * The name indexes of the architecture looked up last. The lookups above run for every task,
+   * stream and reference, and as linear scans they made validating and generating a blueprint of
+   * 10,000 pipelines quadratic. A record has no room for a lazy field, so the index lives beside
+   * it, keyed by identity (records compare by value, which would mean hashing the whole
+   * architecture) and weakly held; one entry suffices because callers work on one architecture at a
+   * time.
+   */
+  private Index index() {
+    Index last = LAST_INDEX.get();
+    if (last != null && last.of().get() == this) {
+      return last;
+    }
+    Index built =
+        new Index(
+            new WeakReference<>(this),
+            first(datasets, Dataset::name),
+            first(streams, Stream::name),
+            first(pipelines, Pipeline::id));
+    LAST_INDEX.set(built);
+    return built;
+  }
+
+  private static final AtomicReference<Index> LAST_INDEX = new AtomicReference<>();
+
+  private record Index(
+      WeakReference<Architecture> of,
+      Map<String, Dataset> datasets,
+      Map<String, Stream> streams,
+      Map<String, Pipeline> pipelines) {}
+
+  /** Name to element, the first one winning, as the linear scans did; null names are skipped. */
+  private static <T> Map<String, T> first(List<T> elements, Function<T, String> name) {
+    Map<String, T> map = new HashMap<>(elements.size() * 2);
+    for (T e : elements) {
+      String key = name.apply(e);
+      if (key != null) {
+        map.putIfAbsent(key, e);
+      }
+    }
+    return map;
   }
 }

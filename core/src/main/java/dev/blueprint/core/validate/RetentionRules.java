@@ -6,6 +6,7 @@ import dev.blueprint.core.model.Durations;
 import dev.blueprint.core.model.Platform;
 import dev.blueprint.core.model.Stream;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A stream keeps data only for its retention, so a consumer that is down longer loses data:
@@ -19,6 +20,8 @@ final class RetentionRules implements Rule {
   public void check(Context c) {
     List<Stream> streams = c.architecture().streams();
     List<Consumer> consumers = c.blueprint().consumers();
+    // a set per consumer, once: List.contains per stream and consumer was quadratic
+    List<Set<String>> reads = consumers.stream().map(k -> Set.copyOf(k.reads())).toList();
     for (int i = 0; i < streams.size(); i++) {
       Stream s = streams.get(i);
       String p = "architecture.streams[" + i + "]";
@@ -39,9 +42,10 @@ final class RetentionRules implements Rule {
       if (!deletes) {
         continue;
       }
-      for (Consumer k : consumers) {
-        boolean reads = k.reads().contains(s.name()) || s.consumers().contains(k.id());
-        if (!reads || k.maxOutage() == null) {
+      for (int j = 0; j < consumers.size(); j++) {
+        Consumer k = consumers.get(j);
+        boolean isReader = reads.get(j).contains(s.name()) || s.consumers().contains(k.id());
+        if (!isReader || k.maxOutage() == null) {
           continue;
         }
         int cmp = s.retention().compareTo(k.maxOutage());
