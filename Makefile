@@ -14,8 +14,8 @@ build: ## Compile, format and package bin/blueprint's jar (no tests)
 test: tools ## Run every test (unit, golden, integration against real servers)
 	$(MVN) $(MVN_FLAGS) verify
 
-demo: build ## The main job on the embedded default: validate and show the examples
-	./bin/blueprint validate examples/*/*.yaml
+demo: build ## The main job on the embedded default: an engagement from requirements to a published repository
+	./bin/demo
 
 fmt: ## Format the Java sources
 	$(MVN) $(MVN_FLAGS) -q spotless:apply

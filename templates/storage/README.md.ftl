@@ -20,9 +20,9 @@ The same facts, for scripts, are in [`layout.yaml`](layout.yaml); the schemas ar
 
 ## Lake paths
 
-Paths are relative to the lake root, the bucket or container that holds the lake (for example
-`s3://BUCKET/` or `abfss://CONTAINER@ACCOUNT.dfs.core.windows.net/`). Partition folders are
-Hive-style `column=value`; a value in braces is filled in per partition:
+Paths are relative to the lake bucket ${esc.mdcode(lakeRoot)}; the Airflow DAGs name the same
+folders in their Asset URIs. Use another object store by changing the scheme and bucket only.
+Partition folders are Hive-style `column=value`; a value in braces is filled in per partition:
 
 | Partition transform | Folder value | Example |
 | --- | --- | --- |

@@ -105,6 +105,10 @@ for rel, expected in sorted(spec["dags"].items()):
         problem(rel, "default_args without retries and retry_delay")
     if expected.get("doc") is not None and literal(kw.get("doc_md")) != expected["doc"]:
         problem(rel, f"doc_md does not give back the description: {literal(kw.get('doc_md'))!r}")
+    if expected.get("owner") is not None:
+        owners = [literal(v) for k, v in zip(da.keys, da.values) if literal(k) == "owner"]
+        if owners != [expected["owner"]]:
+            problem(rel, f"owner {owners!r} is not {expected['owner']!r}")
     if literal(kw.get("tags")) != expected["tags"]:
         problem(rel, f"tags {literal(kw.get('tags'))!r} are not {expected['tags']!r}")
 
@@ -125,6 +129,9 @@ for rel, expected in sorted(spec["dags"].items()):
                 c = item.context_expr
                 if isinstance(c, ast.Call) and isinstance(c.func, ast.Name) and c.func.id == "TaskGroup":
                     gid = literal(keywords(c)["group_id"])
+                    tooltip = expected.get("groups", {}).get(gid)
+                    if tooltip is not None and literal(keywords(c).get("tooltip")) != tooltip:
+                        problem(rel, f"group {gid!r}: tooltip does not give back the description")
                     for stmt in node.body:
                         if isinstance(stmt, ast.Assign):
                             groups[var_to_id.get(stmt.targets[0].id)] = gid

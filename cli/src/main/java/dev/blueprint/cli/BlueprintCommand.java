@@ -1,13 +1,17 @@
 package dev.blueprint.cli;
 
 import dev.blueprint.cli.commands.AdviseCommand;
+import dev.blueprint.cli.commands.DevServerCommand;
 import dev.blueprint.cli.commands.GenerateCommand;
 import dev.blueprint.cli.commands.KafkaCommand;
 import dev.blueprint.cli.commands.ReviewCommand;
 import dev.blueprint.cli.commands.SchemaCommand;
 import dev.blueprint.cli.commands.StorageCommand;
 import dev.blueprint.cli.commands.SynthCommand;
+import dev.blueprint.cli.commands.UpCommand;
 import dev.blueprint.cli.commands.ValidateCommand;
+import dev.blueprint.cli.commands.WorkerCommand;
+import dev.blueprint.cli.commands.engagement.EngagementCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -41,7 +45,11 @@ import picocli.CommandLine.Spec;
       GenerateCommand.class,
       KafkaCommand.class,
       StorageCommand.class,
-      SynthCommand.class
+      DevServerCommand.class,
+      WorkerCommand.class,
+      UpCommand.class,
+      EngagementCommand.class,
+      SynthCommand.class,
     })
 public final class BlueprintCommand implements Runnable {
 

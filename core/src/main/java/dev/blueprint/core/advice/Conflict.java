@@ -45,7 +45,8 @@ public record Conflict(
         + subject
         + ", but "
         + (requirements.isEmpty() ? "the requirements" : String.join(", ", requirements))
-        + " rule it out ("
+        + (requirements.size() == 1 ? " rules" : " rule")
+        + " it out ("
         + rule
         + "): "
         + explanation

@@ -99,40 +99,65 @@ public record CurrentState(
         steps);
   }
 
+  /**
+   * The technology named first in the component decides (then the longest alias, then the option
+   * that was chosen somewhere).
+   */
   private static Fate fate(String component, List<Matrix> matrices, Knowledge kb) {
     String c = component.toLowerCase(Locale.ROOT);
+    Matrix bestMatrix = null;
+    OptionDef best = null;
+    int bestAt = Integer.MAX_VALUE;
+    int bestLength = 0;
+    boolean bestChosen = false;
     for (Matrix m : matrices) {
       for (OptionDef o : kb.decision(m.decision()).options()) {
-        boolean named =
-            o.aliases().stream().anyMatch(al -> c.contains(al.toLowerCase(Locale.ROOT)));
-        if (!named) {
-          continue;
+        for (String al : o.aliases()) {
+          String a = al.toLowerCase(Locale.ROOT);
+          int at = c.indexOf(a);
+          if (at < 0) {
+            continue;
+          }
+          boolean chosen = o.id().equals(m.chosen());
+          boolean better =
+              at < bestAt
+                  || (at == bestAt && a.length() > bestLength)
+                  || (at == bestAt && a.length() == bestLength && chosen && !bestChosen);
+          if (better) {
+            bestAt = at;
+            bestLength = a.length();
+            bestChosen = chosen;
+            best = o;
+            bestMatrix = m;
+          }
         }
-        if (o.id().equals(m.chosen())) {
-          return new Fate(
-              component,
-              "stays",
-              "keeps its role: "
-                  + o.name()
-                  + " is also the choice for "
-                  + m.subject()
-                  + " ("
-                  + m.id()
-                  + ").");
-        }
-        return new Fate(
-            component,
-            "changes",
-            "replaced by "
-                + m.name(m.chosen())
-                + " for "
-                + m.subject()
-                + " ("
-                + m.id()
-                + "): "
-                + m.tradeOff());
       }
     }
-    return new Fate(component, "stays", "not touched by this proposal.");
+    if (best == null) {
+      return new Fate(component, "stays", "not touched by this proposal.");
+    }
+    if (best.id().equals(bestMatrix.chosen())) {
+      return new Fate(
+          component,
+          "stays",
+          "keeps its role: "
+              + best.name()
+              + " is also the choice for "
+              + bestMatrix.subject()
+              + " ("
+              + bestMatrix.id()
+              + ").");
+    }
+    return new Fate(
+        component,
+        "changes",
+        "replaced by "
+            + bestMatrix.name(bestMatrix.chosen())
+            + " for "
+            + bestMatrix.subject()
+            + " ("
+            + bestMatrix.id()
+            + "): "
+            + bestMatrix.rationale());
   }
 }

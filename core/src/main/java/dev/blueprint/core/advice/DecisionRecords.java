@@ -58,6 +58,17 @@ public final class DecisionRecords {
       String id, Matrix m, Knowledge kb, List<String> frs, List<String> makers, LocalDate date) {
     Set<String> drivers = new LinkedHashSet<>(m.drivers());
     drivers.addAll(frs);
+    if (drivers.isEmpty()) {
+      // no requirement id applies: say so, and name the facts the choice rests on
+      List<String> basis = new ArrayList<>();
+      m.facts().values().forEach((k, v) -> basis.add(k + " = " + Facts.say(v)));
+      drivers.add(
+          "no stated requirement; the facts of "
+              + m.subject()
+              + (basis.isEmpty()
+                  ? ""
+                  : " (" + String.join(", ", basis.subList(0, Math.min(3, basis.size()))) + ")"));
+    }
     List<ConsideredOption> options = new ArrayList<>();
     for (String o : m.options()) {
       List<String> pros = new ArrayList<>();
@@ -88,7 +99,7 @@ public final class DecisionRecords {
         bad.add(cap(c.reason()));
       }
     }
-    if (m.runnerUp() != null) {
+    if (m.runnerUp() != null && !m.knockedOut(m.runnerUp())) {
       for (Row r : m.rows()) {
         Cell a = r.cell(m.chosen());
         Cell b = r.cell(m.runnerUp());
@@ -135,7 +146,9 @@ public final class DecisionRecords {
         new ArrayList<>(drivers),
         options,
         m.name(m.chosen()),
-        m.rationale(),
+        m.rationale().startsWith(m.name(m.chosen()) + " ")
+            ? "it" + m.rationale().substring(m.name(m.chosen()).length())
+            : m.rationale(),
         new Consequences(dedupe(good), dedupe(bad)),
         confirmation);
   }

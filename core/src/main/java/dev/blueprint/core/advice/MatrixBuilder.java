@@ -142,6 +142,14 @@ public final class MatrixBuilder {
     }
     final Total picked = chosen;
     Total runnerUp = ranked.stream().filter(t -> t != picked).findFirst().orElse(null);
+    if (conflict != null) {
+      // the option the constraint asked for is the trade-off the problem owner cares about
+      runnerUp =
+          totals.stream()
+              .filter(t -> t.option().equals(constraint.requires()))
+              .findFirst()
+              .orElse(runnerUp);
+    }
     if (best.knockedOut()) {
       constraintNote +=
           " Every option is ruled out by a knock-out; "

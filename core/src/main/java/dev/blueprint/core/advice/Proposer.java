@@ -70,6 +70,9 @@ final class Proposer {
   private final List<TaskGroup> dailyGroups = new ArrayList<>();
   private final String engagementId;
   private final String dailyId;
+  private final Map<String, String> requested = new LinkedHashMap<>();
+  private final Map<String, List<String>> directReaders = new LinkedHashMap<>();
+  private final List<String> keptInSource = new ArrayList<>();
 
   Proposer(Blueprint requirements, Knowledge knowledge) {
     this.req = requirements;
@@ -81,6 +84,68 @@ final class Proposer {
             : req.engagement().id();
     this.dailyId = Names.snake(engagementId) + "_daily";
     this.consumers.addAll(req.consumers());
+    matchRequestedStreams();
+  }
+
+  /**
+   * Consumers may name the streams they read (names with a dot, e.g. orders.order-state.v1). Each
+   * such name goes to the push source whose id shares a word with it.
+   */
+  private void matchRequestedStreams() {
+    for (Consumer c : req.consumers()) {
+      for (String r : c.reads()) {
+        if (!r.contains(".")) {
+          continue;
+        }
+        directReaders.computeIfAbsent(r, k -> new ArrayList<>()).add(c.id());
+        if (requested.containsValue(r)) {
+          continue;
+        }
+        Source best = null;
+        int bestOverlap = 0;
+        for (Source s : req.sources()) {
+          if (!Boolean.TRUE.equals(template(s).push()) || requested.containsKey(s.id())) {
+            continue;
+          }
+          int overlap = overlap(r, s.id());
+          if (overlap > bestOverlap) {
+            best = s;
+            bestOverlap = overlap;
+          }
+        }
+        if (best == null) {
+          List<Source> free =
+              req.sources().stream()
+                  .filter(
+                      s ->
+                          Boolean.TRUE.equals(template(s).push()) && !requested.containsKey(s.id()))
+                  .toList();
+          best = free.size() == 1 ? free.get(0) : null;
+        }
+        if (best != null) {
+          requested.put(best.id(), r);
+        }
+      }
+    }
+  }
+
+  private static int overlap(String a, String b) {
+    Set<String> x = stems(a);
+    x.retainAll(stems(b));
+    return x.size();
+  }
+
+  private static Set<String> stems(String s) {
+    Set<String> out = new LinkedHashSet<>();
+    for (String t : s.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")) {
+      if (t.length() > 3 && t.endsWith("s")) {
+        t = t.substring(0, t.length() - 1);
+      }
+      if (t.length() > 2 && !t.matches("v\\d+")) {
+        out.add(t);
+      }
+    }
+    return out;
   }
 
   Proposal propose() {
@@ -102,6 +167,7 @@ final class Proposer {
       }
     }
     finishDaily();
+    linkGraphNodes();
     List<Stream> finalStreams = new ArrayList<>();
     for (Stream s : streams) {
       finalStreams.add(withConsumers(s, streamConsumers.getOrDefault(s.name(), List.of())));
@@ -133,7 +199,10 @@ final class Proposer {
     }
     String outageFrom = outageDrivers.isEmpty() ? null : String.join(", ", outageDrivers);
     for (Consumer c : fed) {
-      if (c.maxOutage() != null && c.maxOutage().compareTo(outage) > 0) {
+      // batch consumers read the lake, which keeps far longer than the stream: only readers of
+      // the stream itself (directly, or through a stream processor that serves them) count
+      boolean readsStream = isOnline(c) || c.reads().stream().anyMatch(r -> r.contains("."));
+      if (readsStream && c.maxOutage() != null && c.maxOutage().compareTo(outage) > 0) {
         outage = c.maxOutage();
         outageFrom = "consumer " + c.id();
       }
@@ -237,7 +306,8 @@ final class Proposer {
           case "event-bus" -> Platform.EVENT_BUS;
           default -> Platform.KAFKA;
         };
-    String name = Names.topic(s.id()) + "." + t.streamSuffix() + ".v1";
+    String name =
+        requested.getOrDefault(s.id(), Names.topic(s.id()) + "." + t.streamSuffix() + ".v1");
     String raw = snake + "_raw";
     Integer partitions = null;
     Integer replication = null;
@@ -324,7 +394,8 @@ final class Proposer {
           "longest outage "
               + Units.say(outage)
               + (outageFrom == null ? "" : " (" + outageFrom + ")")
-              + (replay == null ? "" : "; replay " + Units.say(replay)));
+              + (replay == null ? "" : "; replay " + Units.say(replay))
+              + "; batch consumers read the lake, so their outages do not lengthen it");
     }
     streams.add(
         new Stream(
@@ -347,6 +418,9 @@ final class Proposer {
             List.of(),
             config));
     streamOf.put(s.id(), name);
+    streamConsumers
+        .computeIfAbsent(name, k -> new ArrayList<>())
+        .addAll(directReaders.getOrDefault(name, List.of()));
     Dataset rawDs = rawDataset(s, t, snake, true);
     datasets.put(rawDs.name(), rawDs);
     Dataset clean = cleanDataset(s, t, snake);
@@ -776,13 +850,34 @@ final class Proposer {
   // ---------------------------------------------------------------- serving
 
   private void serving(Consumer c, String name, Optional<Dataset> consolidated) {
-    boolean onlineReader = isOnline(c);
+    if (name.contains(".") || !name.matches("[a-z][a-z0-9_]{0,62}")) {
+      ask(
+          "Data",
+          c.id()
+              + " reads '"
+              + name
+              + "', which matches no source's stream and is no valid dataset name. Which stream or dataset is meant?",
+          "Every consumer's input must exist in the architecture.",
+          c.id());
+      return;
+    }
+    Source owner = owningPullSource(name);
+    if (owner != null) {
+      keepInSource(c, name, owner);
+      return;
+    }
     List<Source> feeding = new ArrayList<>();
     for (Source s : req.sources()) {
       if (fedBy(s, template(s)).contains(c)) {
         feeding.add(s);
       }
     }
+    boolean onlineReader = isOnline(c);
+    boolean streamFed =
+        c.latency() != null
+            && c.latency().toSeconds() < kb.number("serving.streamFeedBelowSeconds")
+            && feeding.stream().anyMatch(s -> streamOf.containsKey(s.id()));
+    String access = access(name, c, onlineReader);
     double writes = 0;
     for (Source s : feeding) {
       if (s.volume() != null
@@ -791,18 +886,19 @@ final class Proposer {
         writes += s.volume().peakOrAverage();
       }
     }
+    boolean latest = access.equals("point-lookup");
     Duration retention =
-        onlineReader ? Duration.ofDays((long) kb.number("serving.stateRetentionDays")) : history();
+        latest ? Duration.ofDays((long) kb.number("serving.stateRetentionDays")) : history();
     Facts f =
         new Facts()
-            .put("access", onlineReader ? "point-lookup" : "aggregate-report")
+            .put("access", access)
             .put(
                 "latencySeconds",
                 c.latency() == null ? null : c.latency().toSeconds(),
                 ids(NfrCategory.LATENCY))
             .put(
                 "writeEventsPerSecond",
-                onlineReader && writes > 0 ? writes : null,
+                streamFed && writes > 0 ? writes : null,
                 ids(NfrCategory.THROUGHPUT))
             .put("historyDays", retention.toDays(), ids(NfrCategory.RETENTION))
             .put("schemaStability", worstStability(feeding))
@@ -825,48 +921,74 @@ final class Proposer {
                   : "availability requirement")
               : "avoid a single point of failure");
     }
-    List<Field> fields = new ArrayList<>();
-    List<String> pk;
-    List<String> identity = List.of();
-    List<Partition> partitioning = List.of();
-    String description;
     Source keySource =
         feeding.stream()
             .filter(s -> streamOf.containsKey(s.id()))
             .findFirst()
             .orElse(feeding.isEmpty() ? null : feeding.get(0));
-    if (onlineReader) {
-      SourceTemplate t = keySource == null ? null : template(keySource);
-      String key = t == null ? "entity_id" : t.key();
-      String entity = t == null ? "entity" : t.entity();
-      fields.add(new Field(key, FieldType.STRING, false, "Key the consumer looks up."));
-      fields.add(new Field("first_seen_at", FieldType.TIMESTAMP, false, null));
-      fields.add(new Field("last_seen_at", FieldType.TIMESTAMP, false, null));
-      fields.add(
-          new Field("events", FieldType.LONG, false, "Events seen for this " + entity + "."));
-      fields.add(new Field("latest", FieldType.JSON, true, "Attributes of the latest event."));
-      pk = List.of(key);
-      if (t != null && t.identityKeys().contains(key)) {
-        identity = List.of(key);
+    SourceTemplate t = keySource == null ? null : template(keySource);
+    String key = t == null ? "entity_id" : t.key();
+    String entity = t == null ? "entity" : t.entity();
+    List<Field> fields = new ArrayList<>();
+    List<String> pk;
+    List<String> identity = List.of();
+    List<Partition> partitioning = List.of();
+    String description;
+    switch (access) {
+      case "point-lookup" -> {
+        fields.add(new Field(key, FieldType.STRING, false, "Key the consumer looks up."));
+        fields.add(new Field("first_seen_at", FieldType.TIMESTAMP, false, null));
+        fields.add(new Field("last_seen_at", FieldType.TIMESTAMP, false, null));
+        fields.add(
+            new Field("events", FieldType.LONG, false, "Events seen for this " + entity + "."));
+        fields.add(new Field("latest", FieldType.JSON, true, "Attributes of the latest event."));
+        pk = List.of(key);
+        if (t != null && t.identityKeys().contains(key)) {
+          identity = List.of(key);
+        }
+        description =
+            "The current state of each "
+                + entity
+                + ", for "
+                + c.id()
+                + "; kept up to date from the stream.";
       }
-      description =
-          "The current state of each "
-              + entity
-              + ", for "
-              + c.id()
-              + "; kept up to date from the stream.";
-    } else {
-      fields.add(new Field("report_date", FieldType.DATE, false, "The day the row reports on."));
-      fields.add(
-          new Field("segment", FieldType.STRING, false, "What the row is about (to confirm)."));
-      fields.add(new Field("entities", FieldType.LONG, false, "Distinct identities that day."));
-      fields.add(new Field("records", FieldType.LONG, false, "Records that day."));
-      pk = List.of("report_date", "segment");
-      if (lake) {
-        partitioning = List.of(new Partition("report_date", PartitionTransform.IDENTITY));
+      case "relationships" -> {
+        fields.add(
+            new Field(
+                "node_id",
+                FieldType.STRING,
+                false,
+                "Id of a node; personal data stays in its system of record."));
+        fields.add(
+            new Field(
+                "node_type",
+                FieldType.STRING,
+                false,
+                "What the node is, e.g. customer, device, card."));
+        fields.add(new Field("first_seen_at", FieldType.TIMESTAMP, false, null));
+        fields.add(new Field("last_seen_at", FieldType.TIMESTAMP, false, null));
+        pk = List.of("node_id");
+        description =
+            "Nodes and their relationships for "
+                + c.id()
+                + ", discovered as events arrive; path queries over a few hops.";
       }
-      description =
-          "Daily figures for " + c.id() + (c.description() == null ? "." : ": " + c.description());
+      default -> {
+        fields.add(new Field("report_date", FieldType.DATE, false, "The day the row reports on."));
+        fields.add(
+            new Field("segment", FieldType.STRING, false, "What the row is about (to confirm)."));
+        fields.add(new Field("entities", FieldType.LONG, false, "Distinct identities that day."));
+        fields.add(new Field("records", FieldType.LONG, false, "Records that day."));
+        pk = List.of("report_date", "segment");
+        if (lake) {
+          partitioning = List.of(new Partition("report_date", PartitionTransform.IDENTITY));
+        }
+        description =
+            (access.equals("scan") ? "History for " : "Figures for ")
+                + c.id()
+                + (c.description() == null ? "." : ": " + c.description());
+      }
     }
     ask(
         "Data",
@@ -881,7 +1003,7 @@ final class Proposer {
         "dataset " + name,
         "retention",
         Units.say(retention),
-        onlineReader ? "serving.stateRetentionDays for latest-state tables" : historyFormula(),
+        latest ? "serving.stateRetentionDays for latest-state tables" : historyFormula(),
         "");
     Dataset d =
         new Dataset(
@@ -889,7 +1011,7 @@ final class Proposer {
             description,
             Names.kebab(c.id()),
             Names.kebab(c.id()),
-            Zone.SERVING,
+            lake && access.equals("scan") ? Zone.CURATED : Zone.SERVING,
             store,
             lake ? DataFormat.PARQUET : null,
             lake ? null : name + "_db",
@@ -902,15 +1024,104 @@ final class Proposer {
             List.of(),
             null);
     datasets.put(name, d);
-    if (onlineReader) {
-      onlineFeed(c, name, feeding);
-      cacheFor(c, d);
+    if (streamFed && onlineFeed(c, name, feeding)) {
+      if (onlineReader && latest) {
+        cacheFor(c, d);
+      }
     } else {
       publish(name, consolidated, feeding);
     }
   }
 
-  private void onlineFeed(Consumer c, String name, List<Source> feeding) {
+  /** A pull source whose id and description name every word of the dataset, e.g. customers. */
+  private Source owningPullSource(String name) {
+    Set<String> wanted = stems(name);
+    for (Source s : req.sources()) {
+      if (Boolean.TRUE.equals(template(s).push())) {
+        continue;
+      }
+      Set<String> have = stems(s.id() + " " + (s.description() == null ? "" : s.description()));
+      if (!wanted.isEmpty() && have.containsAll(wanted)) {
+        return s;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Records that a source system already holds stay there, their system of record: readers query it
+   * (through a read replica), and graph nodes hold references to them rather than copies.
+   */
+  private void keepInSource(Consumer c, String name, Source owner) {
+    SourceTemplate t = template(owner);
+    boolean files =
+        owner.kind() != null && !"application-database".equals(t.kind()) && !"cdc".equals(t.kind());
+    Dataset d =
+        new Dataset(
+            name,
+            "Records of "
+                + owner.id()
+                + " that "
+                + c.id()
+                + " reads where they live: "
+                + owner.id()
+                + " stays their system of record; reads go to a read replica so that they add no load to the primary.",
+            Names.kebab(owner.id()),
+            Names.kebab(owner.id()),
+            Zone.SERVING,
+            files ? StoreFamily.OBJECT_STORAGE : StoreFamily.RELATIONAL,
+            files ? DataFormat.PARQUET : null,
+            files ? null : Names.snake(owner.id()),
+            files ? null : 2,
+            t.fields(),
+            t.primaryKey(),
+            List.of(),
+            List.of(),
+            null,
+            List.of(),
+            null);
+    datasets.put(name, d);
+    keptInSource.add(name);
+    derive(
+        "dataset " + name,
+        "system of record",
+        owner.id(),
+        "records a source system already holds stay there: no copy, no second writer",
+        c.id() + " reads " + name + "; " + owner.id() + " holds them");
+    assumptions.add(
+        name
+            + " is read from "
+            + owner.id()
+            + " (a read replica with primary + standby), not copied: the proposal keeps personal and master data in its system of record.");
+    ask(
+        "Data",
+        "May "
+            + c.id()
+            + " read "
+            + name
+            + " from a read replica of "
+            + owner.id()
+            + ", and which of its columns may leave "
+            + owner.id()
+            + "?",
+        "Keeping records in their system of record avoids copies of personal data; the graph and the lake hold ids.",
+        owner.id());
+  }
+
+  /** How the dataset is read: from words in its name and its reader's description. */
+  private String access(String name, Consumer c, boolean onlineReader) {
+    String about = name + " " + (c.description() == null ? "" : c.description());
+    if (mentions(
+        name.replace('_', ' '), kb.accessKeywords().getOrDefault("relationships", List.of()))) {
+      return "relationships";
+    }
+    if (mentions(about.replace('_', ' '), kb.accessKeywords().getOrDefault("scan", List.of()))) {
+      return "scan";
+    }
+    return onlineReader ? "point-lookup" : "aggregate-report";
+  }
+
+  private boolean onlineFeed(Consumer c, String name, List<Source> feeding) {
     List<String> inputs = new ArrayList<>();
     for (Source s : feeding) {
       if (streamOf.containsKey(s.id())) {
@@ -925,8 +1136,7 @@ final class Proposer {
             .put("streamed", !inputs.isEmpty());
     Matrix m = matrix("orchestration", "keeping " + name + " up to date", f);
     if (!m.chosen().equals("stream-processor") || inputs.isEmpty()) {
-      publish(name, Optional.empty(), feeding);
-      return;
+      return false;
     }
     String id = Names.kebab(name) + "-updater";
     Duration outage = c.maxOutage() == null ? Duration.ofHours(1) : c.maxOutage();
@@ -957,6 +1167,7 @@ final class Proposer {
       streamConsumers.computeIfAbsent(in, k -> new ArrayList<>()).add(id);
     }
     edges.add(new String[] {"consumer:" + id, "dataset:" + name});
+    return true;
   }
 
   private void cacheFor(Consumer c, Dataset d) {
@@ -1062,10 +1273,14 @@ final class Proposer {
     dailyTasks.add(
         new Task(
             "delete_partial_" + name,
-            TaskKind.SQL,
+            datasets.get(name).fields().stream().anyMatch(fl -> fl.name().equals("report_date"))
+                ? TaskKind.SQL
+                : TaskKind.BASH,
             "Removes the rows of the failed day so that the rerun starts clean.",
             "publish",
-            "DELETE FROM " + name + " WHERE report_date = '{{ ds }}'",
+            datasets.get(name).fields().stream().anyMatch(fl -> fl.name().equals("report_date"))
+                ? "DELETE FROM " + name + " WHERE report_date = '{{ ds }}'"
+                : "scripts/remove_day.sh " + name + " \"{{ ds }}\"",
             List.of(),
             List.of(),
             List.of(),
@@ -1123,6 +1338,41 @@ final class Proposer {
             dailyTasks));
   }
 
+  /** Graph nodes hold references to records kept in their system of record (field guide). */
+  private void linkGraphNodes() {
+    if (keptInSource.isEmpty()) {
+      return;
+    }
+    for (Map.Entry<String, Dataset> e : datasets.entrySet()) {
+      Dataset d = e.getValue();
+      if (d.store() == StoreFamily.GRAPH
+          && d.fields().stream().anyMatch(f -> f.name().equals("node_id"))) {
+        List<dev.blueprint.core.model.Reference> refs = new ArrayList<>(d.references());
+        for (String target : keptInSource) {
+          refs.add(new dev.blueprint.core.model.Reference("node_id", target, null));
+        }
+        e.setValue(
+            new Dataset(
+                d.name(),
+                d.description(),
+                d.owner(),
+                d.domain(),
+                d.zone(),
+                d.store(),
+                d.format(),
+                d.database(),
+                d.instances(),
+                d.fields(),
+                d.primaryKey(),
+                d.identityKeys(),
+                d.partitioning(),
+                d.retention(),
+                refs,
+                d.consolidates()));
+      }
+    }
+  }
+
   // ---------------------------------------------------------------- helpers
 
   private void ensureGroup(String id, String description) {
@@ -1165,7 +1415,13 @@ final class Proposer {
     boolean anyPush = req.sources().stream().anyMatch(x -> Boolean.TRUE.equals(template(x).push()));
     List<Consumer> out = new ArrayList<>();
     for (Consumer c : req.consumers()) {
-      if (!isOnline(c) || !anyPush || Boolean.TRUE.equals(t.push())) {
+      boolean readsStreamsOnly =
+          !c.reads().isEmpty() && c.reads().stream().allMatch(r -> r.contains("."));
+      if (readsStreamsOnly) {
+        if (c.reads().contains(requested.get(s.id()))) {
+          out.add(c);
+        }
+      } else if (!isOnline(c) || !anyPush || Boolean.TRUE.equals(t.push())) {
         out.add(c);
       }
     }

@@ -119,8 +119,9 @@ public final class SmartCheck {
   static boolean unitFits(NfrCategory c, String unit) {
     String u = unit.toLowerCase(Locale.ROOT);
     return switch (c) {
-      case LATENCY, FRESHNESS, RETENTION, REPLAY, DURABILITY ->
-          Units.duration(1.0, unit).isPresent();
+      // a share of events on time ("99.5 % loaded by 05:00") is a valid freshness or latency SLO
+      case LATENCY, FRESHNESS -> Units.duration(1.0, unit).isPresent() || u.contains("%");
+      case RETENTION, REPLAY, DURABILITY -> Units.duration(1.0, unit).isPresent();
       case THROUGHPUT, SCALABILITY ->
           u.contains("/s") || u.contains("per second") || u.contains("/min") || u.contains("/h");
       case AVAILABILITY -> u.contains("%");

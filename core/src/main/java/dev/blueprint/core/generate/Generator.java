@@ -33,6 +33,18 @@ public final class Generator {
   /** The copy of the source blueprint inside a generated repository. */
   public static final String SOURCE_COPY = ".blueprint/blueprint.yaml";
 
+  /**
+   * Writes the source copy with every string double-quoted: Jackson's minimal quoting writes
+   * multi-line strings as literal blocks, which lose e.g. a leading newline; the copy must read
+   * back as exactly the blueprint that was generated from.
+   */
+  private static final com.fasterxml.jackson.databind.ObjectWriter SOURCE_WRITER =
+      ((com.fasterxml.jackson.dataformat.yaml.YAMLMapper) BlueprintMapper.yaml())
+          .copy()
+          .disable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.MINIMIZE_QUOTES)
+          .disable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.SPLIT_LINES)
+          .writer();
+
   private final List<Contributor> contributors;
 
   public Generator(List<Contributor> contributors) {
@@ -130,7 +142,7 @@ public final class Generator {
     try {
       // streamed: for a large blueprint the YAML text is tens of MB, and as one string it is held
       // three times over (the string, its bytes and Jackson's buffer)
-      out.writeStreaming(SOURCE_COPY, w -> BlueprintMapper.yaml().writeValue(w, blueprint));
+      out.writeStreaming(SOURCE_COPY, w -> SOURCE_WRITER.writeValue(w, blueprint));
       Map<String, Object> marker = new LinkedHashMap<>();
       marker.put("generator", "blueprint");
       marker.put("version", options.generatorVersion());

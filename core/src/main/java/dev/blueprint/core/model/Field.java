@@ -12,6 +12,7 @@ public record Field(
     String description) {
 
   /** Nullable unless said otherwise. */
+  @com.fasterxml.jackson.annotation.JsonIgnore
   public boolean isNullable() {
     return nullable == null || nullable;
   }

@@ -45,6 +45,9 @@ final class IdRules implements Rule {
       req.add(
           b.requirements().nonFunctional().get(i).id(), "requirements.nonFunctional[" + i + "].id");
     }
+    for (int i = 0; i < b.requirements().constraints().size(); i++) {
+      req.add(b.requirements().constraints().get(i).id(), "requirements.constraints[" + i + "].id");
+    }
     // streams name their producers and consumers by id: sources, consumers and pipelines share
     // one name space
     Unique actors = new Unique(c, "source, consumer or pipeline id");

@@ -2,6 +2,7 @@ package dev.blueprint.core.validate;
 
 import dev.blueprint.core.model.Cache;
 import dev.blueprint.core.model.ConsideredOption;
+import dev.blueprint.core.model.Constraint;
 import dev.blueprint.core.model.Consumer;
 import dev.blueprint.core.model.Dataset;
 import dev.blueprint.core.model.Decision;
@@ -32,6 +33,9 @@ final class Names {
     }
     if (element instanceof NonFunctionalRequirement) {
       return "non-functional requirement";
+    }
+    if (element instanceof Constraint) {
+      return "constraint";
     }
     if (element instanceof Source) {
       return "source";
@@ -81,6 +85,9 @@ final class Names {
     }
     if (element instanceof NonFunctionalRequirement r) {
       return r.id();
+    }
+    if (element instanceof Constraint k) {
+      return k.id();
     }
     if (element instanceof Source s) {
       return s.id();

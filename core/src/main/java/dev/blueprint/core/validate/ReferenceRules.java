@@ -3,6 +3,7 @@ package dev.blueprint.core.validate;
 import dev.blueprint.core.model.Architecture;
 import dev.blueprint.core.model.Blueprint;
 import dev.blueprint.core.model.Cache;
+import dev.blueprint.core.model.Constraint;
 import dev.blueprint.core.model.Consumer;
 import dev.blueprint.core.model.Dataset;
 import dev.blueprint.core.model.Decision;
@@ -197,6 +198,25 @@ final class ReferenceRules implements Rule {
     Set<String> requirements = new LinkedHashSet<>();
     b.requirements().functional().forEach(r -> requirements.add(r.id()));
     b.requirements().nonFunctional().forEach(r -> requirements.add(r.id()));
+    Set<String> people = new LinkedHashSet<>();
+    if (b.engagement() != null) {
+      if (b.engagement().problemOwner() != null) {
+        people.add(b.engagement().problemOwner().name());
+      }
+      b.engagement().stakeholders().forEach(s -> people.add(s.name()));
+    }
+    for (int i = 0; i < b.requirements().constraints().size(); i++) {
+      Constraint k = b.requirements().constraints().get(i);
+      if (k.raisedBy() != null) {
+        name(
+            c,
+            k.raisedBy(),
+            "requirements.constraints[" + i + "].raisedBy",
+            people,
+            "constraint '" + k.id() + "' is raised by",
+            "problem owner or stakeholder");
+      }
+    }
     for (int i = 0; i < a.decisions().size(); i++) {
       Decision d = a.decisions().get(i);
       String p = "architecture.decisions[" + i + "]";

@@ -5,6 +5,7 @@ import dev.blueprint.core.model.Blueprint;
 import dev.blueprint.core.model.Cache;
 import dev.blueprint.core.model.ConsideredOption;
 import dev.blueprint.core.model.Consolidation;
+import dev.blueprint.core.model.Constraint;
 import dev.blueprint.core.model.Consumer;
 import dev.blueprint.core.model.Dataset;
 import dev.blueprint.core.model.Decision;
@@ -31,7 +32,7 @@ import java.util.Map;
 /**
  * BP-REQ-001 a required field is missing; BP-REQ-002 unsupported format version; BP-REQ-003 an
  * improve-existing engagement without its existing system; BP-REQ-004 a document without any
- * functional requirement.
+ * functional requirement; BP-REQ-005 an architecture without any dataset.
  *
  * <p>The fields every document needs are listed in {@link #REQUIRED}; the JSON Schema uses the same
  * list. A few depend on other values (a file in object storage needs a format, a Kafka topic its
@@ -49,6 +50,7 @@ final class RequiredFieldRules implements Rule {
     m.put(Person.class, List.of("name"));
     m.put(FunctionalRequirement.class, List.of("id", "text"));
     m.put(NonFunctionalRequirement.class, List.of("id", "text"));
+    m.put(Constraint.class, List.of("id", "text", "requires"));
     m.put(Source.class, List.of("id", "kind"));
     m.put(Consumer.class, List.of("id"));
     m.put(Dataset.class, List.of("name", "store", "fields"));
@@ -101,12 +103,20 @@ final class RequiredFieldRules implements Rule {
     }
     each(c, b.requirements().functional(), "requirements.functional");
     each(c, b.requirements().nonFunctional(), "requirements.nonFunctional");
+    each(c, b.requirements().constraints(), "requirements.constraints");
     each(c, b.sources(), "sources");
     each(c, b.consumers(), "consumers");
     if (b.architecture() == null) {
       return;
     }
     Architecture a = b.architecture();
+    if (a.datasets().isEmpty()) {
+      c.error(
+          "BP-REQ-005",
+          "architecture",
+          "the architecture proposes no dataset; a blueprint says where the data is kept",
+          "add architecture.datasets, or remove architecture to keep a requirements document");
+    }
     for (int i = 0; i < a.datasets().size(); i++) {
       Dataset d = a.datasets().get(i);
       String p = "architecture.datasets[" + i + "]";

@@ -18,6 +18,7 @@ public final class Validator {
           new ReferenceRules(),
           new DagRules(),
           new KafkaRules(),
+          new KinesisRules(),
           new AirflowRules(),
           new RangeRules(),
           new RetentionRules(),

@@ -49,12 +49,20 @@ public final class DagChecks {
     m.put("dagId", p.id());
     m.put("doc", p.description());
     m.put("tags", p.tags());
+    m.put("owner", p.owner());
+    Map<String, String> groups = new LinkedHashMap<>();
+    p.groups().forEach(g -> groups.put(g.id(), g.description()));
+    m.put("groups", groups);
     Map<String, Object> tasks = new LinkedHashMap<>();
     List<List<String>> edges = new ArrayList<>();
     for (Task t : p.tasks()) {
       Map<String, Object> task = new LinkedHashMap<>();
       task.put("doc", t.description());
-      task.put("command", t.command() == null || t.command().isBlank() ? null : t.command());
+      boolean exact =
+          t.kind() != dev.blueprint.core.model.TaskKind.SPARK
+              && t.kind() != dev.blueprint.core.model.TaskKind.EMPTY;
+      task.put(
+          "command", t.command() == null || t.command().isBlank() || !exact ? null : t.command());
       task.put("compensation", t.isCompensation());
       task.put("group", t.group() == null || t.group().isEmpty() ? null : t.group());
       tasks.put(t.id(), task);

@@ -51,7 +51,8 @@ public final class KafkaApplier {
               + "; nothing was applied");
     }
     Progress progress = new Progress();
-    try (Admin admin = connection.admin()) {
+    Admin admin = connection.admin();
+    try {
       create(admin, plan, progress);
       increasePartitions(admin, plan.partitionIncreases(), progress);
       changeConfigs(admin, plan.configChanges(), progress);
@@ -62,6 +63,8 @@ public final class KafkaApplier {
       throw e;
     } catch (TargetException e) {
       throw new KafkaApplyException(e.getMessage(), progress.result(), e);
+    } finally {
+      admin.close(KafkaConnection.CLOSE_TIMEOUT);
     }
     return progress.result();
   }
@@ -75,12 +78,15 @@ public final class KafkaApplier {
    */
   public List<String> deleteCreated(Collection<String> topics, String owner) {
     Progress progress = new Progress();
-    try (Admin admin = connection.admin()) {
+    Admin admin = connection.admin();
+    try {
       return deleteManaged(admin, topics, owner, progress);
     } catch (KafkaApplyException e) {
       throw e;
     } catch (TargetException e) {
       throw new KafkaApplyException(e.getMessage(), progress.result(), e);
+    } finally {
+      admin.close(KafkaConnection.CLOSE_TIMEOUT);
     }
   }
 

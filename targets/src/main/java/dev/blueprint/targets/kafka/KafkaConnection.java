@@ -63,8 +63,10 @@ public record KafkaConnection(
     Properties p = new Properties();
     try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       p.load(r);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new TargetException("cannot read the client config " + file + ": no such file", e);
     } catch (IOException e) {
-      throw new TargetException("cannot read the client config " + file + ": " + e.getMessage(), e);
+      throw new TargetException("cannot read the client config " + file + ": " + e, e);
     }
     Map<String, String> out = new HashMap<>();
     p.stringPropertyNames().forEach(k -> out.put(k, p.getProperty(k)));
@@ -87,7 +89,10 @@ public record KafkaConnection(
     return config;
   }
 
-  /** A new admin client; the caller closes it. */
+  /** How long closing an admin may wait for calls still pending (after a failure). */
+  static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(1);
+
+  /** A new admin client; the caller closes it, with {@link #CLOSE_TIMEOUT}. */
   public Admin admin() {
     try {
       return Admin.create(clientConfig());

@@ -51,8 +51,11 @@ public final class KafkaPlanner {
    * @param allowDelete whether the plan's deletes are to be carried out
    */
   public KafkaPlan plan(List<TopicSpec> desired, String owner, boolean allowDelete) {
-    try (Admin admin = connection.admin()) {
+    Admin admin = connection.admin();
+    try {
       return plan(admin, desired, owner, allowDelete);
+    } finally {
+      admin.close(KafkaConnection.CLOSE_TIMEOUT);
     }
   }
 

@@ -11,7 +11,10 @@ final class Files {
 
   record Thresholds(List<Threshold> thresholds) {}
 
-  record Sources(List<String> consolidationKeywords, List<SourceTemplate> sources) {}
+  record Sources(
+      List<String> consolidationKeywords,
+      Map<String, List<String>> accessKeywords,
+      List<SourceTemplate> sources) {}
 
   record Smart(List<String> vagueWords, Map<String, String> rewrites, String source) {}
 }

@@ -13,6 +13,7 @@ public record Knowledge(
     Map<String, Threshold> thresholds,
     Map<String, SourceTemplate> sources,
     List<String> consolidationKeywords,
+    Map<String, List<String>> accessKeywords,
     List<String> vagueWords,
     Map<String, String> rewrites,
     List<String> files) {
@@ -22,6 +23,7 @@ public record Knowledge(
     thresholds = Map.copyOf(thresholds);
     sources = Map.copyOf(sources);
     consolidationKeywords = List.copyOf(consolidationKeywords);
+    accessKeywords = Map.copyOf(accessKeywords);
     vagueWords = List.copyOf(vagueWords);
     rewrites = Map.copyOf(rewrites);
     files = List.copyOf(files);

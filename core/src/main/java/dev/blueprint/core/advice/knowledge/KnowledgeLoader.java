@@ -106,6 +106,7 @@ public final class KnowledgeLoader {
     final Map<String, Threshold> thresholds = new TreeMap<>();
     final Map<String, SourceTemplate> sources = new TreeMap<>();
     final List<String> keywords = new ArrayList<>();
+    final Map<String, List<String>> access = new TreeMap<>();
     final List<String> vague = new ArrayList<>();
     final Map<String, String> rewrites = new TreeMap<>();
     final List<String> files = new ArrayList<>();
@@ -139,6 +140,10 @@ public final class KnowledgeLoader {
         Files.Sources s = bind(name, text, Files.Sources.class);
         if (s.consolidationKeywords() != null) {
           keywords.addAll(s.consolidationKeywords());
+        }
+        if (s.accessKeywords() != null) {
+          s.accessKeywords()
+              .forEach((k, v) -> access.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
         }
         for (SourceTemplate t : s.sources()) {
           require(name, "sources." + t.kind(), notBlank(t.source()), "needs a source");
@@ -330,7 +335,8 @@ public final class KnowledgeLoader {
       if (!problems.isEmpty()) {
         throw new ProblemException(problems);
       }
-      return new Knowledge(decisions, thresholds, sources, keywords, vague, rewrites, files);
+      return new Knowledge(
+          decisions, thresholds, sources, keywords, access, vague, rewrites, files);
     }
   }
 

@@ -19,7 +19,7 @@ public final class MarkdownEscaper {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       switch (c) {
-        case '\\', '`', '*', '[', ']', '<', '>', '|', '~', '$', '#' -> sb.append('\\').append(c);
+        case '\\', '`', '*', '[', ']', '<', '|', '~', '$', '#' -> sb.append('\\').append(c);
         case '_' -> {
           boolean inWord =
               i > 0
@@ -59,13 +59,16 @@ public final class MarkdownEscaper {
     return sb.toString().strip();
   }
 
-  /** A leading -, +, = or "1." / "1)" would start a list, rule or heading underline. */
+  /**
+   * A leading -, +, = or "1." / "1)" would start a list, rule or heading underline, a leading &gt;
+   * a quote; elsewhere &gt; is plain text because &lt; is always escaped.
+   */
   private static String escapeBlockStart(String s) {
     if (s.isEmpty()) {
       return s;
     }
     char first = s.charAt(0);
-    if (first == '-' || first == '+' || first == '=') {
+    if (first == '-' || first == '+' || first == '=' || first == '>') {
       return "\\" + s;
     }
     int digits = 0;

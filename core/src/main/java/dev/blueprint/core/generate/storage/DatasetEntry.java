@@ -16,6 +16,8 @@ import java.util.Map;
  * @param technology what the generated files target, e.g. Apache Cassandra
  * @param format the file format, or null
  * @param database the physical database or cluster, or null
+ * @param uri the lake folder's URI (object storage), or null
+ * @param assetUri the Airflow Asset URI the DAGs use for it
  * @param basePath the dataset's lake folder without partitions (object storage), or null
  * @param path the lake folder with partition placeholders (object storage), or null
  * @param location where the data is, in words
@@ -43,6 +45,8 @@ public record DatasetEntry(
     String technology,
     String format,
     String database,
+    String uri,
+    String assetUri,
     String basePath,
     String path,
     String location,
@@ -98,6 +102,8 @@ public record DatasetEntry(
     put(m, "technology", technology);
     put(m, "format", format);
     put(m, "database", database);
+    put(m, "uri", uri);
+    put(m, "assetUri", assetUri);
     put(m, "basePath", basePath);
     put(m, "path", path);
     if (path == null) {

@@ -49,28 +49,30 @@ public final class DdlContributor implements Contributor {
               "statements",
               e.getValue(),
               "datasets",
-              datasets),
+              datasets,
+              "command",
+              StoreCommands.postgres(StorageNames.fileStem(e.getKey()), file)),
           file);
     }
     for (CassandraDdl.Keyspace ks : CassandraDdl.of(b)) {
       context.render(
           "storage/cassandra.cql.ftl",
           "Cassandra keyspace " + ks.name(),
-          Map.of("keyspace", ks),
+          Map.of("keyspace", ks, "command", StoreCommands.cassandra(ks.name(), ks.file())),
           ks.file());
     }
     for (Neo4jDdl.Database db : Neo4jDdl.of(b)) {
       context.render(
           "storage/neo4j.cypher.ftl",
           "Neo4j database " + db.name(),
-          Map.of("database", db),
+          Map.of("database", db, "command", StoreCommands.neo4j(db.name(), db.file())),
           db.file());
     }
     for (MongoDdl.Database db : MongoDdl.of(b)) {
       context.render(
           "storage/mongodb.js.ftl",
           "MongoDB database " + db.name(),
-          Map.of("database", db),
+          Map.of("database", db, "command", StoreCommands.mongodb(db.name(), db.file())),
           db.file());
     }
     for (Cache c :
@@ -79,13 +81,19 @@ public final class DdlContributor implements Contributor {
             .toList()) {
       RedisKeys.KeySpace ks = RedisKeys.ofCache(c, b);
       context.render(
-          "storage/redis.md.ftl", "cache " + c.name(), Map.of("keyspace", ks), ks.file());
+          "storage/redis.md.ftl",
+          "cache " + c.name(),
+          Map.of("keyspace", ks, "command", StoreCommands.cassandra(ks.name(), ks.file())),
+          ks.file());
     }
     for (Dataset d : StorageLayout.sorted(b.architectureOrEmpty().datasets())) {
       if (d.store() == StoreFamily.KEY_VALUE) {
         RedisKeys.KeySpace ks = RedisKeys.ofDataset(d, b);
         context.render(
-            "storage/redis.md.ftl", "dataset " + d.name(), Map.of("keyspace", ks), ks.file());
+            "storage/redis.md.ftl",
+            "dataset " + d.name(),
+            Map.of("keyspace", ks, "command", StoreCommands.cassandra(ks.name(), ks.file())),
+            ks.file());
       }
     }
   }

@@ -1,23 +1,36 @@
 package dev.blueprint.core.generate.storage;
 
+import dev.blueprint.core.generate.Naming;
+import dev.blueprint.core.model.Blueprint;
 import dev.blueprint.core.model.Dataset;
 import dev.blueprint.core.model.Partition;
 import dev.blueprint.core.model.PartitionTransform;
+import dev.blueprint.core.model.Zone;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Where object-storage datasets live in the lake, relative to the lake root: {@code
- * lake/<zone>/<dataset>/} followed by one Hive-style folder per partition level, e.g. {@code
- * lake/clean/page_views_clean/event_date={event_date}/}.
+ * Where object-storage datasets live in the lake, relative to the lake bucket: the folder of {@link
+ * Naming#lakePath} (the same folder the DAGs' Asset URIs name) followed by one Hive-style folder
+ * per partition level, e.g. {@code clean/web-analytics/page_views_clean/event_date={event_date}/}.
  */
 public final class LakePaths {
   private LakePaths() {}
 
-  /** The dataset's folder, ending in '/'. */
+  /** The dataset's folder relative to the bucket, ending in '/'. */
   public static String base(Dataset d) {
-    return "lake/" + zone(d) + "/" + StorageNames.fileStem(d.name()) + "/";
+    return Naming.lakePath(d) + "/";
+  }
+
+  /** The dataset's folder as a URI, e.g. s3://clickstream-analytics-lake/raw/web/page_views/. */
+  public static String uri(Blueprint b, Dataset d) {
+    return Naming.lakeUri(b, d);
+  }
+
+  /** The lake bucket's URI, ending in '/'. */
+  public static String root(Blueprint b) {
+    return "s3://" + Naming.lakeBucket(b) + "/";
   }
 
   /** The folder with partition placeholders, ending in '/'. */
@@ -31,7 +44,7 @@ public final class LakePaths {
 
   /** The zone folder name: raw, clean, curated or serving. */
   public static String zone(Dataset d) {
-    return d.zone() == null ? "unzoned" : d.zone().name().toLowerCase(Locale.ROOT);
+    return (d.zone() == null ? Zone.RAW : d.zone()).name().toLowerCase(Locale.ROOT);
   }
 
   /** The partition levels as folder keys with the format of their values. */

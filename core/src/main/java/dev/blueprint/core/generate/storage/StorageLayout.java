@@ -63,6 +63,8 @@ public final class StorageLayout {
         Stores.technology(d.store()),
         d.format() == null ? null : d.format().name().toLowerCase(Locale.ROOT),
         d.database(),
+        isLake(d) ? LakePaths.uri(b, d) : null,
+        dev.blueprint.core.generate.Naming.assetUri(b, d),
         isLake(d) ? LakePaths.base(d) : null,
         isLake(d) ? LakePaths.withPartitions(d) : null,
         Stores.location(d, b),
@@ -171,7 +173,7 @@ public final class StorageLayout {
     if (b.engagement() != null && b.engagement().id() != null) {
       doc.put("engagement", b.engagement().id());
     }
-    doc.put("lakeRoot", "lake/");
+    doc.put("lakeRoot", LakePaths.root(b));
     doc.put(
         "zones",
         List.of("raw", "clean", "curated", "serving").stream()
@@ -205,7 +207,7 @@ public final class StorageLayout {
       case "clean" -> "Deduplicated, validated and typed data with a stable schema.";
       case "curated" -> "Joined, consolidated and aggregated data modelled for analysis.";
       case "serving" -> "Data shaped for one application's reads, in the store that serves them.";
-      default -> "Datasets without a zone.";
+      default -> "";
     };
   }
 }

@@ -1,6 +1,7 @@
 package dev.blueprint.core.generate.storage;
 
 import dev.blueprint.core.ddl.PostgresDdl;
+import dev.blueprint.core.generate.Naming;
 import dev.blueprint.core.model.Blueprint;
 import dev.blueprint.core.model.Dataset;
 import dev.blueprint.core.model.StoreFamily;
@@ -31,19 +32,19 @@ public final class Stores {
         : store.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
   }
 
-  /** The Cassandra keyspace of a wide-column dataset: its database, else its domain. */
+  /** The Cassandra keyspace of a wide-column dataset: its database (as {@link Naming} says). */
   public static String keyspace(Dataset d, Blueprint b) {
-    return StorageNames.cassandraName(firstOf(d.database(), d.domain(), engagementId(b)));
+    return StorageNames.cassandraName(Naming.databaseOf(d));
   }
 
   /** The Neo4j database of a graph dataset. */
   public static String neo4jDatabase(Dataset d, Blueprint b) {
-    return StorageNames.neo4jDatabase(firstOf(d.database(), d.domain(), engagementId(b)));
+    return StorageNames.neo4jDatabase(Naming.databaseOf(d));
   }
 
   /** The MongoDB database of a document dataset. */
   public static String mongoDatabase(Dataset d, Blueprint b) {
-    return StorageNames.mongoDatabase(firstOf(d.database(), d.domain(), engagementId(b)));
+    return StorageNames.mongoDatabase(Naming.databaseOf(d));
   }
 
   /** The file that creates the dataset's table, collection, constraints or key space; or null. */
@@ -68,7 +69,7 @@ public final class Stores {
       return "";
     }
     return switch (d.store()) {
-      case OBJECT_STORAGE -> LakePaths.withPartitions(d);
+      case OBJECT_STORAGE -> LakePaths.root(b) + LakePaths.withPartitions(d);
       case RELATIONAL ->
           "PostgreSQL database "
               + PostgresDdl.databaseOf(d)
@@ -87,14 +88,5 @@ public final class Stores {
 
   static String engagementId(Blueprint b) {
     return b.engagement() == null ? null : b.engagement().id();
-  }
-
-  static String firstOf(String... values) {
-    for (String v : values) {
-      if (v != null && !v.isBlank()) {
-        return v;
-      }
-    }
-    return "blueprint";
   }
 }

@@ -24,7 +24,12 @@ class DumpExamplesTest {
 
   static Contributor[] contributors() {
     return new Contributor[] {
-      new SchemaContributor(), new DdlContributor(), new StorageLayoutContributor()
+      new SchemaContributor(),
+      new DdlContributor(),
+      new StorageLayoutContributor(),
+      new dev.blueprint.core.generate.docs.DecisionRecordsContributor(),
+      new dev.blueprint.core.generate.docs.ArchitectureContributor(),
+      new dev.blueprint.core.generate.docs.RepositoryReadmeContributor()
     };
   }
 }

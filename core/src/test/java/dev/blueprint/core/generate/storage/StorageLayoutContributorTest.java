@@ -38,9 +38,14 @@ class StorageLayoutContributorTest {
     JsonNode clean = find(layout, "page_views_clean");
     assertEquals("clean", clean.get("zone").asText());
     assertEquals("parquet", clean.get("format").asText());
-    assertEquals("lake/clean/page_views_clean/", clean.get("basePath").asText());
+    assertEquals("clean/web-analytics/page_views_clean/", clean.get("basePath").asText());
     assertEquals(
-        "lake/clean/page_views_clean/event_date={event_date}/", clean.get("path").asText());
+        "clean/web-analytics/page_views_clean/event_date={event_date}/",
+        clean.get("path").asText());
+    assertEquals(
+        "s3://clickstream-analytics-lake/clean/web-analytics/page_views_clean/",
+        clean.get("uri").asText());
+    assertEquals("s3://clickstream-analytics-lake/", layout.get("lakeRoot").asText());
     assertEquals("400d", clean.get("retention").asText());
     assertEquals(400, clean.get("retentionDays").asInt());
     assertEquals("data-platform", clean.get("owner").asText());
@@ -49,7 +54,8 @@ class StorageLayoutContributorTest {
     assertEquals("tracker_id", clean.get("identityKeys").get(0).asText());
     JsonNode raw = find(layout, "page_views_raw");
     assertEquals(
-        "lake/raw/page_views_raw/event_time_day={event_time_day}/", raw.get("path").asText());
+        "raw/web-analytics/page_views_raw/event_time_day={event_time_day}/",
+        raw.get("path").asText());
     assertEquals("web.page-views.v1", raw.get("valueSchemaOf").get(0).asText());
     JsonNode sessions = find(layout, "visitor_sessions");
     assertEquals("storage/ddl/cassandra/sessions_cluster.cql", sessions.get("ddl").asText());
@@ -64,9 +70,41 @@ class StorageLayoutContributorTest {
     assertTrue(
         readme.contains(
             "| `page_views_clean` | object storage (lake) | parquet |"
-                + " `lake/clean/page_views_clean/event_date={event_date}/` | 400d | data-platform |"
+                + " `clean/web-analytics/page_views_clean/event_date={event_date}/` | 400d |"
+                + " data-platform |"
                 + " web-analytics |"),
         readme);
+  }
+
+  @Test
+  void layoutUrisAreTheAssetUrisOfTheDags() throws Exception {
+    for (Path example : Generated.exampleBlueprints()) {
+      Path out = dir.resolve(example.getParent().getFileName().toString());
+      Generated g =
+          Generated.run(
+              Generated.load(example),
+              out,
+              new StorageLayoutContributor(),
+              new dev.blueprint.core.generate.airflow.AirflowDags());
+      StringBuilder dags = new StringBuilder();
+      for (String f : g.filesUnder("dags/", ".py")) {
+        dags.append(g.read(f));
+      }
+      JsonNode layout = YAML.readTree(g.read("storage/layout.yaml"));
+      int checked = 0;
+      for (JsonNode d : layout.get("datasets")) {
+        String asset = d.get("assetUri").asText();
+        if (d.has("uri")) {
+          assertEquals(d.get("uri").asText(), asset, d.get("name").asText());
+          assertEquals(layout.get("lakeRoot").asText() + d.get("basePath").asText(), asset);
+        }
+        if (d.has("writtenBy") || d.has("readBy")) {
+          assertTrue(dags.indexOf(asset) >= 0, asset + " not in the DAGs of " + example);
+          checked++;
+        }
+      }
+      assertTrue(checked > 0, example.toString());
+    }
   }
 
   @Test

@@ -1,0 +1,72 @@
+package dev.blueprint.cli.commands;
+
+import dev.blueprint.workflow.runtime.Connection;
+import dev.blueprint.workflow.runtime.DevServer;
+import dev.blueprint.workflow.runtime.EngagementWorker;
+import io.temporal.client.WorkflowClient;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code blueprint up}: the dev server and a worker in one process, the embedded default. */
+@Command(
+    name = "up",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs the dev server (on 127.0.0.1) and a worker in one process until Ctrl-C: all a"
+          + " newcomer needs. Engagements live in memory: stopping it forgets them (their folders"
+          + " stay).",
+    })
+public final class UpCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--port",
+      defaultValue = "7233",
+      description = "Port on 127.0.0.1 (default ${DEFAULT-VALUE}; 0 picks a free one).")
+  int port;
+
+  @Mixin WorkspaceOption workspace;
+
+  @Mixin TargetOptions targets;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    DevServer server = DevServerCommand.start(port);
+    Connection c = Connection.local(server.port());
+    WorkflowServiceStubs stubs = c.stubs();
+    WorkflowClient client = c.client(stubs);
+    EngagementWorker worker =
+        EngagementWorker.start(
+            client, Workers.activities(workspace.root(), targets), EngagementWorker.Sticky.OFF);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  worker.shutdown(Duration.ofSeconds(10));
+                  stubs.shutdown();
+                  server.close();
+                  stopped.countDown();
+                },
+                "up-shutdown"));
+    PrintWriter out = spec.commandLine().getOut();
+    out.println("blueprint is up: Temporal dev server and worker on " + server.address());
+    out.println("  workspace: " + workspace.root().toAbsolutePath().normalize());
+    out.println(
+        "  next: blueprint engagement start REQUIREMENTS"
+            + (server.port() == 7233 ? "" : " --address " + server.address()));
+    out.println("  Ctrl-C stops both (the dev server forgets every engagement)");
+    out.flush();
+    stopped.await();
+    return 0;
+  }
+}

@@ -1,0 +1,54 @@
+package dev.blueprint.cli.commands.engagement;
+
+import dev.blueprint.cli.Cli;
+import dev.blueprint.cli.UserException;
+import dev.blueprint.core.load.LoadedBlueprint;
+import dev.blueprint.core.validate.Validator;
+import dev.blueprint.workflow.api.ChangeRequest;
+import dev.blueprint.workflow.runtime.Engagements;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code blueprint engagement request-changes ID --blueprint FILE}. */
+@Command(
+    name = "request-changes",
+    mixinStandardHelpOptions = true,
+    description =
+        "Sends an amended blueprint: it becomes a new revision and goes back to the automated"
+            + " review.")
+final class RequestChangesCommand extends ClientCommand {
+
+  @Parameters(paramLabel = "ID", description = "The engagement id.")
+  String id;
+
+  @Option(
+      names = "--blueprint",
+      required = true,
+      paramLabel = "FILE",
+      description = "The amended blueprint.")
+  Path blueprint;
+
+  @Option(names = "--comment", paramLabel = "TEXT", description = "What changed and why.")
+  String comment;
+
+  @Override
+  Integer run(Engagements engagements) throws Exception {
+    if (!Files.isRegularFile(blueprint)) {
+      throw new UserException(blueprint + ": no such file");
+    }
+    LoadedBlueprint loaded = Validator.loadValid(blueprint);
+    if (!loaded.blueprint().isBlueprint()) {
+      throw new UserException(
+          blueprint + ": has no architecture; request changes with a full blueprint");
+    }
+    var d =
+        engagements.requestChanges(
+            id, new ChangeRequest(blueprint.toString(), Files.readString(blueprint), comment));
+    out().println(id + ": changes requested; revision " + (d.revision() + 1) + " opens");
+    out().flush();
+    return Cli.OK;
+  }
+}

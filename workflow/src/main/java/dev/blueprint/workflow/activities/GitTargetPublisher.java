@@ -1,0 +1,152 @@
+package dev.blueprint.workflow.activities;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import dev.blueprint.core.generate.Generator;
+import dev.blueprint.targets.TargetException;
+import dev.blueprint.targets.git.GitPublisher;
+import dev.blueprint.targets.git.PublishResult;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Publishes with the targets module's {@link GitPublisher}: the repository's work tree is made
+ * equal to the generated tree and committed as the revision (trailer {@code Blueprint-Revision}),
+ * then pushed to the configured remote if any. What the first publication did is kept beside the
+ * repository ({@code publish.json}) so that the compensation can undo the push too.
+ */
+public final class GitTargetPublisher implements PublishPort {
+
+  private static final ObjectMapper JSON = new ObjectMapper().registerModule(new Jdk8Module());
+
+  private final GitPublisher git = new GitPublisher();
+  private final String remoteTemplate;
+
+  /**
+   * @param remoteTemplate a git URL or path to push to, where {@code {engagement}} stands for the
+   *     repository folder's engagement id; null for no push
+   */
+  public GitTargetPublisher(String remoteTemplate) {
+    this.remoteTemplate = remoteTemplate;
+  }
+
+  @Override
+  public Published publish(Path tree, Path repository, int revision, String message)
+      throws IOException {
+    if (!Files.isDirectory(tree)) {
+      throw new IOException("nothing to publish: " + tree + " does not exist");
+    }
+    Files.createDirectories(repository);
+    if (!committedRevisions(repository).contains(Integer.toString(revision))) {
+      sync(tree, repository);
+    }
+    Optional<String> remote = remote(repository);
+    PublishResult result;
+    try {
+      result =
+          git.publish(repository, revision, message, "blueprint", "blueprint@localhost", remote);
+    } catch (TargetException e) {
+      throw new IOException(e.getMessage(), e);
+    }
+    Path record = record(repository);
+    if (!Files.exists(record) || result.created()) {
+      Workspace.writeAtomically(record, JSON.writeValueAsString(result));
+    }
+    return new Published(repository, result.commit(), remote.orElse(null));
+  }
+
+  @Override
+  public void unpublish(Path repository) throws IOException {
+    Path record = record(repository);
+    if (Files.exists(record) && Files.exists(repository.resolve(".git"))) {
+      try {
+        git.unpublish(repository, JSON.readValue(record.toFile(), PublishResult.class));
+      } catch (TargetException e) {
+        throw new IOException(e.getMessage(), e);
+      }
+    }
+    Generator.deleteRecursively(repository);
+    Files.deleteIfExists(record);
+  }
+
+  private Optional<String> remote(Path repository) {
+    if (remoteTemplate == null || remoteTemplate.isBlank()) {
+      return Optional.empty();
+    }
+    String engagement = repository.toAbsolutePath().getParent().getFileName().toString();
+    return Optional.of(remoteTemplate.replace("{engagement}", engagement));
+  }
+
+  private static Path record(Path repository) {
+    return repository.resolveSibling("publish.json");
+  }
+
+  /** The revisions committed on the published branch, newest first. */
+  public static List<String> committedRevisions(Path repository) throws IOException {
+    if (!Files.isDirectory(repository.resolve(".git"))) {
+      return List.of();
+    }
+    String out =
+        run(
+            repository,
+            "git",
+            "log",
+            GitPublisher.BRANCH,
+            "--format=%(trailers:key=" + GitPublisher.TRAILER + ",valueonly)");
+    return out.lines().map(String::strip).filter(s -> !s.isEmpty()).toList();
+  }
+
+  private static void sync(Path tree, Path repository) throws IOException {
+    try (Stream<Path> entries = Files.list(repository)) {
+      for (Path p : entries.toList()) {
+        if (!p.getFileName().toString().equals(".git")) {
+          Generator.deleteRecursively(p);
+        }
+      }
+    }
+    try (Stream<Path> all = Files.walk(tree)) {
+      for (Path source : all.toList()) {
+        Path target = repository.resolve(tree.relativize(source).toString());
+        if (Files.isDirectory(source)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    }
+  }
+
+  private static String run(Path dir, String... command) throws IOException {
+    Process p =
+        new ProcessBuilder(new ArrayList<>(List.of(command)))
+            .directory(dir.toFile())
+            .redirectErrorStream(true)
+            .start();
+    String out;
+    try (InputStream in = p.getInputStream()) {
+      out = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    try {
+      if (!p.waitFor(60, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+        throw new IOException(String.join(" ", command) + " timed out");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
+    }
+    if (p.exitValue() != 0) {
+      return ""; // no commits yet
+    }
+    return out;
+  }
+}

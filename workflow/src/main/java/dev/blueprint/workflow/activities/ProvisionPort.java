@@ -1,0 +1,30 @@
+package dev.blueprint.workflow.activities;
+
+import dev.blueprint.core.model.Blueprint;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * Applies a blueprint's Kafka topics and DDL to configured targets, and undoes exactly what it
+ * created (it records that in {@code stateDir}, so that an undo after a crash knows).
+ */
+public interface ProvisionPort {
+
+  /** Applies; idempotent. Returns a one-line summary. */
+  String apply(Blueprint blueprint, Path stateDir) throws IOException;
+
+  /** Removes what {@link #apply} created; copes with a partial or missing apply. */
+  void undo(Path stateDir) throws IOException;
+
+  /** No targets configured: nothing to apply, nothing to undo. */
+  ProvisionPort NONE =
+      new ProvisionPort() {
+        @Override
+        public String apply(Blueprint blueprint, Path stateDir) {
+          return "no targets configured";
+        }
+
+        @Override
+        public void undo(Path stateDir) {}
+      };
+}

@@ -1,0 +1,20 @@
+package dev.blueprint.workflow.activities;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** Publishes a generated tree as a git repository: one commit per approved revision. */
+public interface PublishPort {
+
+  /** What a publication produced. */
+  record Published(Path repository, String commit, String remote) {}
+
+  /**
+   * Makes {@code repository}'s work tree equal {@code tree} and commits it with the trailer {@code
+   * Blueprint-Revision: revision}; does nothing when that revision is already committed.
+   */
+  Published publish(Path tree, Path repository, int revision, String message) throws IOException;
+
+  /** Removes the repository (and what was pushed, where the publisher pushed). */
+  void unpublish(Path repository) throws IOException;
+}

@@ -1,0 +1,12 @@
+package dev.blueprint.workflow.api;
+
+/** What happened in the review. */
+public enum DecisionKind {
+  APPROVE,
+  AUTO_APPROVE,
+  REJECT,
+  REQUEST_CHANGES,
+  COMMENT,
+  REMINDER,
+  ESCALATION
+}

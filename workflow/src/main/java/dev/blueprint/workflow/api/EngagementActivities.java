@@ -1,0 +1,69 @@
+package dev.blueprint.workflow.api;
+
+import io.temporal.activity.ActivityInterface;
+import java.util.List;
+
+/**
+ * The steps with side effects, and their compensations. Every method is idempotent: run twice
+ * (after a crash, or a retry) it changes nothing the second time. Every compensation copes with a
+ * step that did none or only part of its work.
+ */
+@ActivityInterface
+public interface EngagementActivities {
+
+  /** Failure type of invalid input; never retried. */
+  String INVALID_INPUT = "InvalidInput";
+
+  /**
+   * Creates the workspace, keeps a copy of the requirements and validates them.
+   *
+   * @param owner the first run id of the workflow, so that a compensation only removes a workspace
+   *     this engagement created
+   * @return the workspace's absolute path
+   */
+  String intake(String slug, String owner, String requirementsFile, String requirementsYaml);
+
+  void discardWorkspace(String slug, String owner);
+
+  /** Writes the proposal (revision 1), report and decision records; returns the report's path. */
+  String advise(String slug);
+
+  void discardAdvice(String slug);
+
+  /** Reviews a revision and records the findings beside it. */
+  List<Finding> review(String slug, int revision);
+
+  void discardReview(String slug, int revision);
+
+  /** Records an amended blueprint as a new revision (validated: invalid input is not retried). */
+  void openRevision(String slug, int revision, String fileName, String blueprintYaml);
+
+  void discardRevision(String slug, int revision);
+
+  /** Tells the reviewer a revision waits for a decision (workflow version 2 on). */
+  void announceReview(String slug, int revision, int findings);
+
+  /** Tells the reviewer the review is waiting. */
+  void remind(String slug, int revision, int reminder, long ageMillis);
+
+  /** Tells the problem owner the review is stuck. */
+  void escalate(String slug, int revision, int reminders);
+
+  /** Renders the revision into the generated tree; returns its absolute path. */
+  String generate(String slug, int revision);
+
+  void discardGenerated(String slug);
+
+  /** Applies Kafka topics and DDL to the configured targets (none by default). */
+  String provision(String slug, int revision);
+
+  void deprovision(String slug);
+
+  /** Commits the generated tree as the approved revision (one commit per revision). */
+  PublishResult publish(String slug, int revision);
+
+  void unpublish(String slug);
+
+  /** Where the published repository is. */
+  record PublishResult(String repository, String commit, String remote) {}
+}

@@ -1,0 +1,503 @@
+package dev.blueprint.workflow.impl;
+
+import dev.blueprint.workflow.api.ChangeRequest;
+import dev.blueprint.workflow.api.Compensation;
+import dev.blueprint.workflow.api.DecisionKind;
+import dev.blueprint.workflow.api.DecisionRecord;
+import dev.blueprint.workflow.api.EngagementActivities;
+import dev.blueprint.workflow.api.EngagementInput;
+import dev.blueprint.workflow.api.EngagementPaths;
+import dev.blueprint.workflow.api.EngagementResult;
+import dev.blueprint.workflow.api.EngagementStatus;
+import dev.blueprint.workflow.api.EngagementWorkflow;
+import dev.blueprint.workflow.api.Finding;
+import dev.blueprint.workflow.api.Outcome;
+import dev.blueprint.workflow.api.Step;
+import dev.blueprint.workflow.api.StepProgress;
+import dev.blueprint.workflow.api.StepState;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.CanceledFailure;
+import io.temporal.failure.TemporalFailure;
+import io.temporal.workflow.Saga;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+
+/**
+ * The engagement. Deterministic: all I/O is in activities, time is workflow time, and the state
+ * needed to resume (including the compensations the saga holds) is carried across continue-as-new.
+ */
+public class EngagementWorkflowImpl implements EngagementWorkflow {
+
+  private static final Logger log = Workflow.getLogger(EngagementWorkflowImpl.class);
+
+  /**
+   * Version changes, each replay-tested against histories saved before it (see ReplayTest).
+   *
+   * <ul>
+   *   <li>{@value #ANNOUNCE_REVIEW} 1 (workflow v2): the reviewer is told when a review opens, not
+   *       only reminded a period later.
+   * </ul>
+   */
+  static final String ANNOUNCE_REVIEW = "announce-review";
+
+  /** A human decision waiting for the main loop. */
+  private record Pending(DecisionKind kind, String text, ChangeRequest change) {}
+
+  private String slug;
+  private Outcome outcome = Outcome.RUNNING;
+  private Step step = Step.INTAKE;
+  private final List<StepProgress> steps = new ArrayList<>();
+  private int revision = 1;
+  private int reviewedRevision;
+  private List<Finding> findings = List.of();
+  private long reviewOpenedAtMillis;
+  private int remindersSent;
+  private boolean escalated;
+  private final List<DecisionRecord> decisions = new ArrayList<>();
+  private final List<Compensation> registered = new ArrayList<>();
+  private final List<String> compensationsRun = new ArrayList<>();
+  private EngagementPaths paths = EngagementPaths.NONE;
+  private String failure;
+  private int runs;
+  private Pending pending;
+
+  private Saga saga;
+  private Steps activities;
+  private EngagementInput input;
+
+  @Override
+  public EngagementResult run(EngagementInput in) {
+    this.input = in;
+    this.slug = in.slug();
+    this.activities = new Steps(in.tuning());
+    this.saga = new Saga(new Saga.Options.Builder().setParallelCompensation(false).build());
+    restore(in.carried());
+    try {
+      return proceed();
+    } catch (ActivityFailure e) {
+      if (e.getCause() instanceof CanceledFailure) {
+        return cancelled();
+      }
+      markCurrent(StepState.FAILED, rootMessage(e));
+      failure = step + " failed: " + rootMessage(e);
+      compensate(Outcome.FAILED);
+      throw ApplicationFailure.newNonRetryableFailure(failure, "EngagementFailed");
+    } catch (CanceledFailure e) {
+      return cancelled();
+    }
+  }
+
+  private EngagementResult proceed() {
+    if (stateOf(Step.INTAKE) != StepState.DONE) {
+      String owner = Workflow.getInfo().getFirstExecutionRunId();
+      register(new Compensation(Step.INTAKE, 0));
+      begin(Step.INTAKE);
+      paths =
+          paths.withWorkspace(
+              activities.step.intake(
+                  slug, owner, input.requirementsFile(), input.requirementsYaml()));
+      end(Step.INTAKE, StepState.DONE, paths.workspace());
+    }
+    if (stateOf(Step.ADVISE) != StepState.DONE) {
+      register(new Compensation(Step.ADVISE, 1));
+      begin(Step.ADVISE);
+      paths = paths.withReport(activities.step.advise(slug));
+      end(Step.ADVISE, StepState.DONE, "revision 1 proposed");
+    }
+    while (true) {
+      if (reviewedRevision < revision) {
+        register(new Compensation(Step.REVIEW, revision));
+        begin(Step.REVIEW);
+        findings = activities.step.review(slug, revision);
+        reviewedRevision = revision;
+        end(Step.REVIEW, StepState.DONE, findingsNote());
+      }
+      if (input.autoApprove()) {
+        record(DecisionKind.AUTO_APPROVE, "approved without a human review (--auto-approve)");
+        end(Step.HUMAN_REVIEW, StepState.SKIPPED, "auto-approved");
+        break;
+      }
+      Pending decision = humanReview();
+      if (decision.kind() == DecisionKind.APPROVE) {
+        end(Step.HUMAN_REVIEW, StepState.DONE, "approved revision " + revision);
+        break;
+      }
+      if (decision.kind() == DecisionKind.REJECT) {
+        end(Step.HUMAN_REVIEW, StepState.DONE, "rejected: " + decision.text());
+        compensate(Outcome.REJECTED);
+        return result();
+      }
+      int next = revision + 1;
+      register(new Compensation(Step.HUMAN_REVIEW, next));
+      activities.step.openRevision(
+          slug, next, decision.change().fileName(), decision.change().blueprintYaml());
+      revision = next;
+      closeReview();
+      end(Step.HUMAN_REVIEW, StepState.PENDING, "revision " + revision + " opened");
+    }
+    register(new Compensation(Step.GENERATE, revision));
+    begin(Step.GENERATE);
+    paths = paths.withGenerated(activities.longStep.generate(slug, revision));
+    end(Step.GENERATE, StepState.DONE, "revision " + revision);
+
+    register(new Compensation(Step.PROVISION, revision));
+    begin(Step.PROVISION);
+    String provisioned = activities.longStep.provision(slug, revision);
+    end(Step.PROVISION, StepState.DONE, provisioned);
+
+    register(new Compensation(Step.PUBLISH, revision));
+    begin(Step.PUBLISH);
+    EngagementActivities.PublishResult published = activities.longStep.publish(slug, revision);
+    paths = paths.withRepository(published.repository(), published.remote());
+    end(Step.PUBLISH, StepState.DONE, "commit " + published.commit());
+
+    outcome = Outcome.COMPLETED;
+    step = Step.DONE;
+    return result();
+  }
+
+  // ---- human review ----------------------------------------------------------------------------
+
+  private Pending humanReview() {
+    begin(Step.HUMAN_REVIEW);
+    if (reviewOpenedAtMillis == 0) {
+      reviewOpenedAtMillis = Workflow.currentTimeMillis();
+      if (Workflow.getVersion(ANNOUNCE_REVIEW, Workflow.DEFAULT_VERSION, 1) >= 1) {
+        activities.notify.announceReview(slug, revision, findings.size());
+      }
+    }
+    long period = Duration.ofSeconds(input.review().reminderEverySeconds()).toMillis();
+    while (true) {
+      long nextReminderAt = reviewOpenedAtMillis + (remindersSent + 1L) * period;
+      long wait = Math.max(1, nextReminderAt - Workflow.currentTimeMillis());
+      boolean woke =
+          Workflow.await(Duration.ofMillis(wait), () -> pending != null || historyTooLong());
+      if (pending != null) {
+        Pending decision = pending;
+        pending = null;
+        return decision;
+      }
+      if (woke) {
+        continueAsNew();
+      }
+      remindersSent++;
+      long age = Workflow.currentTimeMillis() - reviewOpenedAtMillis;
+      record(DecisionKind.REMINDER, "reminder " + remindersSent + " sent");
+      activities.notify.remind(slug, revision, remindersSent, age);
+      if (remindersSent == input.review().escalateAfterReminders()) {
+        escalated = true;
+        record(DecisionKind.ESCALATION, "escalated after " + remindersSent + " reminders");
+        activities.notify.escalate(slug, revision, remindersSent);
+      }
+    }
+  }
+
+  private boolean historyTooLong() {
+    return Workflow.getInfo().isContinueAsNewSuggested()
+        || Workflow.getInfo().getHistoryLength() >= input.tuning().historyLimit();
+  }
+
+  private void continueAsNew() {
+    Workflow.await(Workflow::isEveryHandlerFinished);
+    if (pending != null) {
+      return; // a decision arrived while handlers finished; the loop takes it
+    }
+    runs++;
+    log.info("engagement {}: continuing as new (run {})", slug, runs + 1);
+    Workflow.continueAsNew(input.withCarried(snapshot()));
+  }
+
+  private void closeReview() {
+    reviewOpenedAtMillis = 0;
+    remindersSent = 0;
+    escalated = false;
+  }
+
+  // ---- saga ------------------------------------------------------------------------------------
+
+  private void register(Compensation c) {
+    registered.add(c);
+    addToSaga(c);
+  }
+
+  private void addToSaga(Compensation c) {
+    saga.addCompensation(
+        () -> {
+          runCompensation(c);
+          compensationsRun.add(c.label());
+        });
+  }
+
+  private void runCompensation(Compensation c) {
+    EngagementActivities undo = activities.compensation;
+    switch (c.step()) {
+      case INTAKE -> undo.discardWorkspace(slug, Workflow.getInfo().getFirstExecutionRunId());
+      case ADVISE -> undo.discardAdvice(slug);
+      case REVIEW -> undo.discardReview(slug, c.revision());
+      case HUMAN_REVIEW -> undo.discardRevision(slug, c.revision());
+      case GENERATE -> undo.discardGenerated(slug);
+      case PROVISION -> undo.deprovision(slug);
+      case PUBLISH -> undo.unpublish(slug);
+      case DONE -> {}
+    }
+    for (int i = 0; i < steps.size(); i++) {
+      StepProgress p = steps.get(i);
+      if (p.step() == c.step() && p.state() != StepState.PENDING) {
+        steps.set(i, p.with(StepState.COMPENSATED, c.label()));
+      }
+    }
+  }
+
+  /** Runs the compensations in reverse order, even when the workflow is being cancelled. */
+  private void compensate(Outcome end) {
+    Workflow.newDetachedCancellationScope(
+            () -> {
+              try {
+                saga.compensate();
+              } catch (Saga.CompensationException | TemporalFailure e) {
+                String why = "compensation failed: " + rootMessage(e);
+                failure = failure == null ? why : failure + "; " + why;
+              }
+            })
+        .run();
+    outcome = end;
+    step = Step.DONE;
+  }
+
+  private EngagementResult cancelled() {
+    markCurrent(StepState.FAILED, "cancelled");
+    compensate(Outcome.CANCELLED);
+    throw new CanceledFailure("engagement " + slug + " cancelled; compensations ran");
+  }
+
+  // ---- state -----------------------------------------------------------------------------------
+
+  private void restore(EngagementStatus carried) {
+    for (Step s : Step.values()) {
+      if (s != Step.DONE) {
+        steps.add(new StepProgress(s, StepState.PENDING, ""));
+      }
+    }
+    if (carried == null) {
+      return;
+    }
+    step = carried.step();
+    steps.clear();
+    steps.addAll(carried.steps());
+    revision = carried.revision();
+    reviewedRevision = carried.reviewedRevision();
+    findings = carried.findings();
+    reviewOpenedAtMillis = carried.reviewOpenedAtMillis();
+    remindersSent = carried.remindersSent();
+    escalated = carried.escalated();
+    decisions.addAll(carried.decisions());
+    paths = carried.paths();
+    runs = carried.runs();
+    for (Compensation c : carried.registered()) {
+      registered.add(c);
+      addToSaga(c);
+    }
+  }
+
+  private EngagementStatus snapshot() {
+    return new EngagementStatus(
+        slug,
+        outcome,
+        step,
+        steps,
+        revision,
+        reviewedRevision,
+        findings,
+        reviewOpenedAtMillis,
+        remindersSent,
+        escalated,
+        decisions,
+        registered,
+        compensationsRun,
+        paths,
+        failure,
+        runs);
+  }
+
+  private EngagementResult result() {
+    return new EngagementResult(
+        slug, outcome, revision, paths, decisions, compensationsRun, failure);
+  }
+
+  private StepState stateOf(Step s) {
+    return steps.stream()
+        .filter(p -> p.step() == s)
+        .map(StepProgress::state)
+        .findFirst()
+        .orElse(StepState.PENDING);
+  }
+
+  private void begin(Step s) {
+    step = s;
+    set(s, StepState.RUNNING, s == Step.HUMAN_REVIEW ? "revision " + revision : "");
+  }
+
+  private void end(Step s, StepState state, String note) {
+    set(s, state, note == null ? "" : note);
+  }
+
+  private void markCurrent(StepState state, String note) {
+    set(step, state, note);
+  }
+
+  private void set(Step s, StepState state, String note) {
+    for (int i = 0; i < steps.size(); i++) {
+      if (steps.get(i).step() == s) {
+        steps.set(i, steps.get(i).with(state, note));
+      }
+    }
+  }
+
+  private String findingsNote() {
+    long high = findings.stream().filter(f -> "HIGH".equals(f.severity())).count();
+    return "revision " + revision + ": " + findings.size() + " findings (" + high + " high)";
+  }
+
+  private DecisionRecord record(DecisionKind kind, String text) {
+    DecisionRecord r = new DecisionRecord(kind, revision, text, Workflow.currentTimeMillis());
+    decisions.add(r);
+    return r;
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    if (t instanceof ApplicationFailure af) {
+      return af.getOriginalMessage();
+    }
+    return t.getMessage();
+  }
+
+  // ---- queries ---------------------------------------------------------------------------------
+
+  @Override
+  public EngagementStatus status() {
+    return snapshot();
+  }
+
+  @Override
+  public Step currentStep() {
+    return step;
+  }
+
+  @Override
+  public int revision() {
+    return revision;
+  }
+
+  @Override
+  public List<Finding> openFindings() {
+    return findings;
+  }
+
+  @Override
+  public long reviewAgeMillis() {
+    return reviewOpenedAtMillis == 0 ? 0 : Workflow.currentTimeMillis() - reviewOpenedAtMillis;
+  }
+
+  @Override
+  public int remindersSent() {
+    return remindersSent;
+  }
+
+  @Override
+  public List<DecisionRecord> decisions() {
+    return List.copyOf(decisions);
+  }
+
+  // ---- updates ---------------------------------------------------------------------------------
+
+  @Override
+  public DecisionRecord approve(String comment) {
+    return decide(DecisionKind.APPROVE, text(comment, "approved"), null);
+  }
+
+  @Override
+  public void validateApprove(String comment) {
+    requireAwaitingDecision("approve");
+  }
+
+  @Override
+  public DecisionRecord reject(String reason) {
+    return decide(DecisionKind.REJECT, reason.strip(), null);
+  }
+
+  @Override
+  public void validateReject(String reason) {
+    requireAwaitingDecision("reject");
+    requireText(reason, "a rejection needs a reason");
+  }
+
+  @Override
+  public DecisionRecord requestChanges(ChangeRequest request) {
+    return decide(
+        DecisionKind.REQUEST_CHANGES,
+        text(request.comment(), "changes requested") + " (" + request.fileName() + ")",
+        request);
+  }
+
+  @Override
+  public void validateRequestChanges(ChangeRequest request) {
+    requireAwaitingDecision("request changes");
+    if (request == null) {
+      throw new IllegalArgumentException("a change request needs the amended blueprint");
+    }
+    requireText(request.blueprintYaml(), "the amended blueprint file is empty");
+  }
+
+  @Override
+  public DecisionRecord comment(String text) {
+    return record(DecisionKind.COMMENT, text.strip());
+  }
+
+  @Override
+  public void validateComment(String text) {
+    if (outcome.isFinal()) {
+      throw new IllegalStateException("engagement " + slug + " has ended (" + outcome + ")");
+    }
+    requireText(text, "a comment needs text");
+  }
+
+  private DecisionRecord decide(DecisionKind kind, String text, ChangeRequest change) {
+    pending = new Pending(kind, text, change);
+    return record(kind, text);
+  }
+
+  private void requireAwaitingDecision(String what) {
+    if (outcome.isFinal()) {
+      throw new IllegalStateException(
+          "cannot " + what + ": engagement " + slug + " has ended (" + outcome + ")");
+    }
+    if (step != Step.HUMAN_REVIEW || pending != null) {
+      throw new IllegalStateException(
+          "cannot "
+              + what
+              + ": engagement "
+              + slug
+              + " is not waiting for a review decision (current step: "
+              + step
+              + ")");
+    }
+  }
+
+  private static void requireText(String text, String message) {
+    if (text == null || text.isBlank()) {
+      throw new IllegalArgumentException(message);
+    }
+  }
+
+  private static String text(String value, String fallback) {
+    return value == null || value.isBlank() ? fallback : value.strip();
+  }
+}

@@ -1,0 +1,168 @@
+package dev.blueprint.workflow;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.blueprint.workflow.activities.GitTargetPublisher;
+import dev.blueprint.workflow.api.EngagementInput;
+import dev.blueprint.workflow.api.EngagementResult;
+import dev.blueprint.workflow.api.Outcome;
+import dev.blueprint.workflow.api.Step;
+import dev.blueprint.workflow.api.Tuning;
+import dev.blueprint.workflow.runtime.Connection;
+import dev.blueprint.workflow.runtime.DevServer;
+import dev.blueprint.workflow.runtime.Engagements;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The dev server and workers in separate processes: a worker killed with SIGKILL during the review
+ * and another during an activity (after its side effect) are replaced, and the engagement completes
+ * exactly once: one repository, one commit per revision.
+ */
+class WorkerKillTest {
+
+  @TempDir Path tmp;
+
+  final List<Process> processes = new ArrayList<>();
+
+  @AfterEach
+  void stopAll() throws InterruptedException {
+    for (Process p : processes) {
+      p.destroyForcibly();
+      p.waitFor();
+    }
+  }
+
+  Process fork(String name, Class<?> main, String... args) throws IOException {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(ProcessHandle.current().info().command().orElse("java"));
+    cmd.add("-Xmx256m");
+    cmd.add("-Dblueprint.root=" + TestPorts.root());
+    cmd.add("-cp");
+    cmd.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
+    cmd.add(main.getName());
+    cmd.addAll(List.of(args));
+    Process p =
+        new ProcessBuilder(cmd)
+            .redirectErrorStream(true)
+            .redirectOutput(tmp.resolve(name + ".log").toFile())
+            .start();
+    processes.add(p);
+    return p;
+  }
+
+  Process worker(String name, String address, Path root, Path gate) throws IOException {
+    return fork(name, KillableWorkerMain.class, address, root.toString(), gate.toString());
+  }
+
+  static void kill(Process p) throws InterruptedException {
+    p.destroyForcibly(); // SIGKILL: no shutdown hook, no goodbye to the server
+    p.waitFor();
+  }
+
+  void await(String what, Duration timeout, BooleanSupplier condition) throws Exception {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      try {
+        if (condition.getAsBoolean()) {
+          return;
+        }
+      } catch (RuntimeException e) {
+        // not yet: the server or a worker is still starting
+      }
+      Thread.sleep(200);
+    }
+    StringBuilder logs = new StringBuilder();
+    try (Stream<Path> files = Files.list(tmp)) {
+      for (Path f : files.filter(f -> f.toString().endsWith(".log")).toList()) {
+        logs.append("\n--- ").append(f.getFileName()).append('\n').append(tail(f));
+      }
+    }
+    throw new AssertionError("timed out waiting for " + what + logs);
+  }
+
+  static String tail(Path f) throws IOException {
+    List<String> lines = Files.readAllLines(f);
+    return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  @Test
+  void killedWorkersAreReplacedAndTheEngagementCompletesExactlyOnce() throws Exception {
+    int port = freePort();
+    String address = "127.0.0.1:" + port;
+    Path root = tmp.resolve("engagements");
+    Path gate = Files.createDirectories(tmp.resolve("gate"));
+    Path hold = Files.createFile(gate.resolve("hold-" + Step.PUBLISH + "-AFTER"));
+    fork("server", DevServer.class, Integer.toString(port));
+
+    Connection c = Connection.local(port);
+    WorkflowServiceStubs stubs = c.stubs();
+    try {
+      Engagements engagements = new Engagements(c.client(stubs));
+      await("the server", Duration.ofSeconds(60), () -> engagements.list() != null);
+      Process first = worker("worker-1", address, root, gate);
+
+      Path file = TestPorts.example("requirements.yaml");
+      engagements.start(
+          EngagementInput.of(
+                  "clickstream-analytics", file.toString(), Files.readString(file), false)
+              .withTuning(new Tuning(120, 2, 5, 2_000)));
+      String slug = "clickstream-analytics";
+      await(
+          "the human review",
+          Duration.ofSeconds(90),
+          () -> engagements.status(slug).step() == Step.HUMAN_REVIEW);
+
+      kill(first); // during the review
+      worker("worker-2", address, root, gate);
+      await(
+          "an approval through the second worker",
+          Duration.ofSeconds(60),
+          () -> engagements.approve(slug, "approved after a crash").revision() == 1);
+      await(
+          "the publish step to commit and hold",
+          Duration.ofSeconds(90),
+          () -> Files.exists(gate.resolve("at-" + Step.PUBLISH + "-AFTER")));
+      assertEquals(
+          List.of("1"),
+          GitTargetPublisher.committedRevisions(root.resolve(slug).resolve("repo")),
+          "the commit was made before the kill");
+
+      kill(processes.get(processes.size() - 1)); // during an activity, after its side effect
+      Files.delete(hold);
+      worker("worker-3", address, root, gate);
+
+      EngagementResult result = engagements.awaitResult(slug, Duration.ofSeconds(120));
+      assertEquals(Outcome.COMPLETED, result.outcome());
+      try (Stream<Path> folders = Files.list(root)) {
+        assertEquals(List.of(root.resolve(slug)), folders.toList(), "one engagement folder");
+      }
+      Path repo = root.resolve(slug).resolve("repo");
+      assertEquals(repo.toString(), result.paths().repository());
+      assertEquals(
+          List.of("1"), GitTargetPublisher.committedRevisions(repo), "one commit per revision");
+      assertTrue(Files.isRegularFile(repo.resolve(".blueprint/generator.json")));
+      Histories.save(engagements.client(), EngagementInput.workflowId(slug), "worker-killed");
+    } finally {
+      stubs.shutdown();
+    }
+  }
+}
