@@ -15,6 +15,29 @@
 **Problem owner.** ${esc.md(e.problemOwner.name)}<#if e.problemOwner.role?has_content>, ${esc.md(e.problemOwner.role)}</#if>
 
 </#if>
+<#if e.existingSystem??>
+<#assign x = e.existingSystem>
+## Existing system
+
+This engagement improves a system that runs today<#if x.description?has_content>: ${esc.md(x.description)}<#else>.</#if>
+
+<#if x.components?has_content>
+Components today:
+
+<#list x.components as c>
+- ${esc.md(c)}
+</#list>
+
+</#if>
+<#if x.painPoints?has_content>
+What hurts today:
+
+<#list x.painPoints as p>
+- ${esc.md(p)}
+</#list>
+
+</#if>
+</#if>
 ## Data flow
 
 Sources feed streams, pipelines turn streams and datasets into datasets, and consumers read
