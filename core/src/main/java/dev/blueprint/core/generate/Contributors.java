@@ -19,6 +19,7 @@ public final class Contributors {
     all.add(new dev.blueprint.core.generate.docs.DecisionRecordsContributor());
     all.add(new dev.blueprint.core.generate.docs.ArchitectureContributor());
     all.add(new dev.blueprint.core.generate.docs.RepositoryReadmeContributor());
+    all.add(new dev.blueprint.core.generate.airflow.TaskStubs());
     return List.copyOf(all);
   }
 }
