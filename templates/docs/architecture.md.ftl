@@ -65,10 +65,10 @@ flowchart LR
 
 ## Sources
 
-| Source | Kind | Events/s (avg / peak) | Event size | Schema | Description |
+| Source | Kind | Events/s (avg / peak) | Size | Schema | Description |
 | --- | --- | --- | --- | --- | --- |
 <#list blueprint.sources as s>
-| ${esc.mdcode(s.id)} | ${(s.kind?? )?then(s.kind?lower_case?replace("_", "-"), "-")} | <#if s.volume?? && s.volume.eventsPerSecond??>${s.volume.eventsPerSecond} / ${s.volume.peakOrAverage()}<#else>-</#if> | <#if s.volume?? && s.volume.eventBytes??>${s.volume.eventBytes} bytes<#elseif s.volume?? && s.volume.totalBytes??>${s.volume.totalBytes} bytes in all<#else>-</#if> | ${(s.schemaStability??)?then(s.schemaStability?lower_case, "-")} | ${esc.md(s.description!"")} |
+| ${esc.mdcode(s.id)} | ${(s.kind?? )?then(s.kind?lower_case?replace("_", "-"), "-")} | <#if s.volume?? && s.volume.eventsPerSecond??>${s.volume.eventsPerSecond} / ${s.volume.peakOrAverage()}<#else>-</#if> | ${sizes[s.id]!"-"} | ${(s.schemaStability??)?then(s.schemaStability?lower_case, "-")} | ${esc.md(s.description!"")} |
 </#list>
 </#if>
 <#if a.streams?has_content>
