@@ -268,6 +268,46 @@ class DocsContributorsTest {
     return file;
   }
 
+  @Test
+  void aMinimalBlueprintWithoutEngagementGeneratesToo() throws Exception {
+    dev.blueprint.core.model.Dataset only =
+        new dev.blueprint.core.model.Dataset(
+            "events",
+            null,
+            null,
+            null,
+            null,
+            dev.blueprint.core.model.StoreFamily.OBJECT_STORAGE,
+            null,
+            null,
+            null,
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            null,
+            List.of(),
+            null);
+    Blueprint minimal =
+        new Blueprint(
+            1,
+            null,
+            null,
+            List.of(),
+            List.of(),
+            new dev.blueprint.core.model.Architecture(
+                List.of(only), List.of(), List.of(), List.of(), List.of()));
+    Generated g = Generated.run(minimal, dir, everything());
+    assertTrue(
+        g.read("README.md").startsWith("# Data platform scaffolding\n"), g.read("README.md"));
+    assertTrue(g.read("Makefile").startsWith("# Deploys the data platform."), g.read("Makefile"));
+    assertTrue(
+        g.read("storage/layout.yaml").contains("path: raw/events/"), g.read("storage/layout.yaml"));
+    assertTrue(
+        g.read("docs/decisions/README.md").contains("The blueprint records no decisions yet."));
+    assertTrue(g.read("docs/architecture.md").contains("The blueprint lists no requirements."));
+  }
+
   static List<String> mermaid(String markdown) {
     int start = markdown.indexOf("```mermaid\n");
     int end = markdown.indexOf("\n```\n", start);
