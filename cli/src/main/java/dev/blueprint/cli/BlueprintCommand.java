@@ -7,8 +7,8 @@ import dev.blueprint.cli.commands.KafkaCommand;
 import dev.blueprint.cli.commands.ReviewCommand;
 import dev.blueprint.cli.commands.SchemaCommand;
 import dev.blueprint.cli.commands.StorageCommand;
-import dev.blueprint.cli.commands.UpCommand;
 import dev.blueprint.cli.commands.SynthCommand;
+import dev.blueprint.cli.commands.UpCommand;
 import dev.blueprint.cli.commands.ValidateCommand;
 import dev.blueprint.cli.commands.WorkerCommand;
 import dev.blueprint.cli.commands.engagement.EngagementCommand;
@@ -48,8 +48,8 @@ import picocli.CommandLine.Spec;
       DevServerCommand.class,
       WorkerCommand.class,
       UpCommand.class,
-      EngagementCommand.class
-      SynthCommand.class
+      EngagementCommand.class,
+      SynthCommand.class,
     })
 public final class BlueprintCommand implements Runnable {
 
