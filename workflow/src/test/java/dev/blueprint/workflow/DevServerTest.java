@@ -27,7 +27,9 @@ class DevServerTest {
     try (DevServer server = DevServer.start(0)) {
       try (Socket s = new Socket()) {
         assertDoesNotThrow(
-            () -> s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.port()), 2000));
+            () ->
+                s.connect(
+                    new InetSocketAddress(InetAddress.getLoopbackAddress(), server.port()), 2000));
       }
       Optional<InetAddress> external = externalAddress();
       assumeTrue(external.isPresent(), "this machine has no non-loopback address");

@@ -1,14 +1,9 @@
 package dev.blueprint.workflow;
 
-import dev.blueprint.core.model.Blueprint;
-import dev.blueprint.workflow.activities.AdvicePort;
 import dev.blueprint.workflow.activities.EngagementPorts;
 import dev.blueprint.workflow.activities.Workspace;
-import dev.blueprint.workflow.api.Finding;
 import dev.blueprint.workflow.runtime.DefaultPorts;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 /** Ports for workflow tests: the real steps on real files, a folder as the provisioning target. */
 public final class TestPorts {
