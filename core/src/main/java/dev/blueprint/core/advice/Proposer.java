@@ -72,6 +72,7 @@ final class Proposer {
   private final String dailyId;
   private final Map<String, String> requested = new LinkedHashMap<>();
   private final Map<String, List<String>> directReaders = new LinkedHashMap<>();
+  private final List<String> keptInSource = new ArrayList<>();
 
   Proposer(Blueprint requirements, Knowledge knowledge) {
     this.req = requirements;
@@ -166,6 +167,7 @@ final class Proposer {
       }
     }
     finishDaily();
+    linkGraphNodes();
     List<Stream> finalStreams = new ArrayList<>();
     for (Stream s : streams) {
       finalStreams.add(withConsumers(s, streamConsumers.getOrDefault(s.name(), List.of())));
@@ -197,7 +199,10 @@ final class Proposer {
     }
     String outageFrom = outageDrivers.isEmpty() ? null : String.join(", ", outageDrivers);
     for (Consumer c : fed) {
-      if (c.maxOutage() != null && c.maxOutage().compareTo(outage) > 0) {
+      // batch consumers read the lake, which keeps far longer than the stream: only readers of
+      // the stream itself (directly, or through a stream processor that serves them) count
+      boolean readsStream = isOnline(c) || c.reads().stream().anyMatch(r -> r.contains("."));
+      if (readsStream && c.maxOutage() != null && c.maxOutage().compareTo(outage) > 0) {
         outage = c.maxOutage();
         outageFrom = "consumer " + c.id();
       }
@@ -389,7 +394,8 @@ final class Proposer {
           "longest outage "
               + Units.say(outage)
               + (outageFrom == null ? "" : " (" + outageFrom + ")")
-              + (replay == null ? "" : "; replay " + Units.say(replay)));
+              + (replay == null ? "" : "; replay " + Units.say(replay))
+              + "; batch consumers read the lake, so their outages do not lengthen it");
     }
     streams.add(
         new Stream(
@@ -855,6 +861,11 @@ final class Proposer {
           c.id());
       return;
     }
+    Source owner = owningPullSource(name);
+    if (owner != null) {
+      keepInSource(c, name, owner);
+      return;
+    }
     List<Source> feeding = new ArrayList<>();
     for (Source s : req.sources()) {
       if (fedBy(s, template(s)).contains(c)) {
@@ -1020,6 +1031,81 @@ final class Proposer {
     } else {
       publish(name, consolidated, feeding);
     }
+  }
+
+  /** A pull source whose id and description name every word of the dataset, e.g. customers. */
+  private Source owningPullSource(String name) {
+    Set<String> wanted = stems(name);
+    for (Source s : req.sources()) {
+      if (Boolean.TRUE.equals(template(s).push())) {
+        continue;
+      }
+      Set<String> have = stems(s.id() + " " + (s.description() == null ? "" : s.description()));
+      if (!wanted.isEmpty() && have.containsAll(wanted)) {
+        return s;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Records that a source system already holds stay there, their system of record: readers query it
+   * (through a read replica), and graph nodes hold references to them rather than copies.
+   */
+  private void keepInSource(Consumer c, String name, Source owner) {
+    SourceTemplate t = template(owner);
+    boolean files =
+        owner.kind() != null && !"application-database".equals(t.kind()) && !"cdc".equals(t.kind());
+    Dataset d =
+        new Dataset(
+            name,
+            "Records of "
+                + owner.id()
+                + " that "
+                + c.id()
+                + " reads where they live: "
+                + owner.id()
+                + " stays their system of record; reads go to a read replica so that they add no load to the primary.",
+            Names.kebab(owner.id()),
+            Names.kebab(owner.id()),
+            Zone.SERVING,
+            files ? StoreFamily.OBJECT_STORAGE : StoreFamily.RELATIONAL,
+            files ? DataFormat.PARQUET : null,
+            files ? null : Names.snake(owner.id()),
+            files ? null : 2,
+            t.fields(),
+            t.primaryKey(),
+            List.of(),
+            List.of(),
+            null,
+            List.of(),
+            null);
+    datasets.put(name, d);
+    keptInSource.add(name);
+    derive(
+        "dataset " + name,
+        "system of record",
+        owner.id(),
+        "records a source system already holds stay there: no copy, no second writer",
+        c.id() + " reads " + name + "; " + owner.id() + " holds them");
+    assumptions.add(
+        name
+            + " is read from "
+            + owner.id()
+            + " (a read replica with primary + standby), not copied: the proposal keeps personal and master data in its system of record.");
+    ask(
+        "Data",
+        "May "
+            + c.id()
+            + " read "
+            + name
+            + " from a read replica of "
+            + owner.id()
+            + ", and which of its columns may leave "
+            + owner.id()
+            + "?",
+        "Keeping records in their system of record avoids copies of personal data; the graph and the lake hold ids.",
+        owner.id());
   }
 
   /** How the dataset is read: from words in its name and its reader's description. */
@@ -1250,6 +1336,41 @@ final class Proposer {
             Duration.ofMinutes(10),
             dailyGroups,
             dailyTasks));
+  }
+
+  /** Graph nodes hold references to records kept in their system of record (field guide). */
+  private void linkGraphNodes() {
+    if (keptInSource.isEmpty()) {
+      return;
+    }
+    for (Map.Entry<String, Dataset> e : datasets.entrySet()) {
+      Dataset d = e.getValue();
+      if (d.store() == StoreFamily.GRAPH
+          && d.fields().stream().anyMatch(f -> f.name().equals("node_id"))) {
+        List<dev.blueprint.core.model.Reference> refs = new ArrayList<>(d.references());
+        for (String target : keptInSource) {
+          refs.add(new dev.blueprint.core.model.Reference("node_id", target, null));
+        }
+        e.setValue(
+            new Dataset(
+                d.name(),
+                d.description(),
+                d.owner(),
+                d.domain(),
+                d.zone(),
+                d.store(),
+                d.format(),
+                d.database(),
+                d.instances(),
+                d.fields(),
+                d.primaryKey(),
+                d.identityKeys(),
+                d.partitioning(),
+                d.retention(),
+                refs,
+                d.consolidates()));
+      }
+    }
   }
 
   // ---------------------------------------------------------------- helpers

@@ -13,6 +13,13 @@ public final class Contributors {
     // one line per output concern
     all.add(new dev.blueprint.core.generate.airflow.AirflowDags());
     all.add(new dev.blueprint.core.generate.kafka.KafkaTopics());
+    all.add(new dev.blueprint.core.generate.storage.StorageLayoutContributor());
+    all.add(new dev.blueprint.core.generate.storage.SchemaContributor());
+    all.add(new dev.blueprint.core.generate.storage.DdlContributor());
+    all.add(new dev.blueprint.core.generate.docs.DecisionRecordsContributor());
+    all.add(new dev.blueprint.core.generate.docs.ArchitectureContributor());
+    all.add(new dev.blueprint.core.generate.docs.RepositoryReadmeContributor());
+    all.add(new dev.blueprint.core.generate.airflow.TaskStubs());
     return List.copyOf(all);
   }
 }

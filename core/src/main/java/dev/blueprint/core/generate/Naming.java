@@ -64,7 +64,15 @@ public final class Naming {
     String database = databaseOf(dataset);
     return switch (store) {
       case OBJECT_STORAGE -> lakeUri(blueprint, dataset);
-      case RELATIONAL -> "postgres://" + database + "/" + database + "/public/" + dataset.name();
+      case RELATIONAL ->
+          "postgres://"
+              + database
+              + "/"
+              + database
+              + "/"
+              + dev.blueprint.core.ddl.PostgresDdl.schemaOf(dataset)
+              + "/"
+              + dataset.name();
       case DOCUMENT -> "mongodb://" + database + "/" + dataset.name();
       case KEY_VALUE -> "redis://" + database + "/" + dataset.name();
       case WIDE_COLUMN -> "cassandra://" + database + "/" + dataset.name();

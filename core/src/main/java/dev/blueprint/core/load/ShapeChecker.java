@@ -37,7 +37,7 @@ final class ShapeChecker {
   private void check(YamlNode node, Shape shape, String path) {
     if (node instanceof ScalarNode s
         && (s.token() == JsonToken.VALUE_NULL
-            || (s.token() == JsonToken.VALUE_STRING && s.text().isBlank()))) {
+            || (s.token() == JsonToken.VALUE_STRING && s.text().isEmpty()))) {
       problems.add(
           Problem.error("BP-YAML-003", node.location(), path, "has no value")
               .withHint("give a value or remove the key"));

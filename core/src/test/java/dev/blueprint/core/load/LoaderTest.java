@@ -84,6 +84,14 @@ class LoaderTest {
   }
 
   @Test
+  void quotedWhitespaceIsAValueThoughAnEmptyValueIsNot() throws Exception {
+    String yaml = TestFiles.minimal().replace("title: Corpus base", "title: \"  \"");
+    var loaded = BlueprintLoader.parse("t.yaml", yaml.getBytes(StandardCharsets.UTF_8));
+    assertEquals("  ", loaded.blueprint().engagement().title());
+    assertEquals("BP-YAML-003", only("engagement:\n  title: \"\"\n").ruleId(), "an empty string");
+  }
+
+  @Test
   void duplicateKeysAreAllReported() {
     List<Problem> ps = problems("engagement:\n  id: a\n  id: b\n  id: c\n");
     assertEquals(2, ps.size());

@@ -12,8 +12,32 @@ import java.util.concurrent.TimeUnit;
 public final class Python {
   private Python() {}
 
+  /** The exit code of a check script whose optional Python module is missing. */
+  public static final int MISSING_MODULE = 3;
+
+  /** Python that imports {@code module} or exits with {@link #MISSING_MODULE}. */
+  public static String requireModule(String module) {
+    return "try:\n    import "
+        + module
+        + "\nexcept ImportError:\n    print('python module "
+        + module
+        + " is not installed')\n    raise SystemExit("
+        + MISSING_MODULE
+        + ")\n";
+  }
+
   /** The result of one run. */
   public record Run(int exitCode, String stdout, String stderr) {
+    /**
+     * Like {@link #assertOk}, but a script that exits with {@link #MISSING_MODULE} (a Python module
+     * this check needs is not installed and cannot be from here) skips the check.
+     */
+    public Run assertOkOrSkip(String what) {
+      org.junit.jupiter.api.Assumptions.assumeTrue(
+          exitCode != MISSING_MODULE, what + ": skipped, " + stdout.strip());
+      return assertOk(what);
+    }
+
     public Run assertOk(String what) {
       if (exitCode != 0) {
         throw new AssertionError(what + ": python3 exited " + exitCode + "\n" + stderr + stdout);

@@ -91,10 +91,9 @@ public final class StorageApplier {
               case "INDEX" -> st.execute("DROP INDEX " + qualified(s));
               case "TABLE" -> st.execute("DROP TABLE " + qualified(s));
               case "SCHEMA" -> {
-                if (!isEmpty(c, s.name())) {
+                if (!isEmpty(c, s.name()) || !dropSchemaIfUnused(c, st, s.name())) {
                   continue;
                 }
-                st.execute("DROP SCHEMA " + PostgresDdl.ident(s.name()));
               }
               default -> {
                 continue;
@@ -128,6 +127,26 @@ public final class StorageApplier {
   private static void lock(Connection c) throws SQLException {
     try (Statement st = c.createStatement()) {
       st.execute("SELECT pg_advisory_xact_lock(" + LOCK_KEY + ")");
+    }
+  }
+
+  /**
+   * Drops a schema unless something still lives in it (a type, a function, ...): then the drop is
+   * rolled back to a savepoint and the schema stays, without failing the compensation.
+   */
+  private static boolean dropSchemaIfUnused(Connection c, Statement st, String schema)
+      throws SQLException {
+    java.sql.Savepoint sp = c.setSavepoint();
+    try {
+      st.execute("DROP SCHEMA " + PostgresDdl.ident(schema));
+      c.releaseSavepoint(sp);
+      return true;
+    } catch (SQLException e) {
+      if (!"2BP01".equals(e.getSQLState())) { // dependent_objects_still_exist
+        throw e;
+      }
+      c.rollback(sp);
+      return false;
     }
   }
 

@@ -154,6 +154,23 @@ class StorageTest {
   }
 
   @Test
+  void dropCreatedKeepsItsSchemaWhenSomeoneElsePutATypeInIt() throws SQLException {
+    StorageApplyResult result = new StorageApplier(pg.connection()).apply(sample());
+    try (Connection c = pg.jdbc();
+        Statement st = c.createStatement()) {
+      st.execute("CREATE TYPE sales.mood AS ENUM ('happy', 'sad')");
+    }
+    List<SqlStatement> dropped = new StorageApplier(pg.connection()).dropCreated(result.created());
+    assertEquals(
+        List.of("orders_customer_idx", "orders"),
+        dropped.stream().map(SqlStatement::name).toList());
+    assertEquals(
+        List.of("SCHEMA"),
+        new StoragePlanner(pg.connection())
+            .plan(sample()).existing().stream().map(SqlStatement::kind).toList());
+  }
+
+  @Test
   void aFailingStatementRollsBackEverything() {
     List<SqlStatement> ddl = new ArrayList<>(sample());
     ddl.add(

@@ -21,6 +21,11 @@ public final class Escapers {
   private static Map<String, Escaper> build() {
     Map<String, Escaper> m = new TreeMap<>();
     // name -> escaper; one line per language
+    m.put("py", new PythonEscaper());
+    m.put("jinja", new JinjaEscaper());
+    m.put("yaml", new YamlEscaper());
+    m.put("json", new JsonEscaper());
+    m.put("sh", new ShellEscaper());
     m.put("sql", SqlEscapers::literal);
     m.put("sqlid", SqlEscapers::identifier);
     m.put("cql", CqlEscapers::literal);
@@ -31,11 +36,6 @@ public final class Escapers {
     m.put("mdcode", MarkdownEscaper::code);
     m.put("mermaid", MermaidEscaper::label);
     m.put("comment", CommentEscaper::escape);
-    m.put("py", new PythonEscaper());
-    m.put("jinja", new JinjaEscaper());
-    m.put("yaml", new YamlEscaper());
-    m.put("json", new JsonEscaper());
-    m.put("sh", new ShellEscaper());
     return Collections.unmodifiableMap(m);
   }
 

@@ -20,7 +20,8 @@ public final class StoreCommands {
    * @param variable the environment variable with the connection, e.g. PG_URL_MARKETING_REPORTING
    * @param example an example value of the variable
    * @param shell the command for a shell
-   * @param make the same command for a Makefile recipe
+   * @param make the same command for a Makefile recipe: the shell reads the variable ($$), so that
+   *     make never pastes a connection string into the recipe's text
    * @param target the Makefile target, e.g. ddl-postgres-marketing_reporting
    */
   public record Command(
@@ -71,9 +72,9 @@ public final class StoreCommands {
             + database
             + " -f "
             + file,
-        "cypher-shell -a \"$("
+        "cypher-shell -a \"$$"
             + v
-            + ")\" -u \"$(NEO4J_USER)\" -p \"$(NEO4J_PASSWORD)\" -d "
+            + "\" -u \"$$NEO4J_USER\" -p \"$$NEO4J_PASSWORD\" -d "
             + database
             + " -f "
             + file,
@@ -107,7 +108,7 @@ public final class StoreCommands {
         variable,
         example,
         String.format(Locale.ROOT, pattern, "$" + variable),
-        String.format(Locale.ROOT, pattern, "$(" + variable + ")"),
+        String.format(Locale.ROOT, pattern, "$$" + variable),
         target);
   }
 

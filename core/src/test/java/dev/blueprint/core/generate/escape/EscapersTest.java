@@ -58,7 +58,8 @@ class EscapersTest {
     Escaper both = v -> new PythonEscaper().escape(new JinjaEscaper().escape(v));
     String script =
         Python.DECODE
-            + "import ast, sys, jinja2\n"
+            + "import ast, sys\n"
+            + Python.requireModule("jinja2")
             + "env = jinja2.Environment(undefined=jinja2.StrictUndefined,"
             + " extensions=['jinja2.ext.do'])\n"
             + "lines = sys.stdin.read().split('\\n')\n"
@@ -70,7 +71,7 @@ class EscapersTest {
             + "        print('mismatch:', ascii(expected), ascii(rendered)); bad += 1\n"
             + "print('checked', (len(lines) - 1) // 2, 'bad', bad)\n"
             + "sys.exit(1 if bad else 0)\n";
-    Python.run(script, lines(values, both, true)).assertOk("jinja round trip");
+    Python.run(script, lines(values, both, true)).assertOkOrSkip("jinja round trip");
   }
 
   @Test
@@ -105,7 +106,8 @@ class EscapersTest {
     }
     String script =
         Python.DECODE
-            + "import sys, yaml\n"
+            + "import sys\n"
+            + Python.requireModule("yaml")
             + "lines = sys.stdin.read().split('\\n')\n"
             + "bad = 0\n"
             + "for i in range(0, len(lines) - 1, 2):\n"
@@ -114,7 +116,8 @@ class EscapersTest {
             + "    if got != expected:\n"
             + "        print('mismatch:', ascii(expected), ascii(got)); bad += 1\n"
             + "sys.exit(1 if bad else 0)\n";
-    Python.run(script, lines(values, escaper, true)).assertOk("yaml round trip");
+    assertThrows(IllegalArgumentException.class, () -> escaper.escape("a\ud800b"));
+    Python.run(script, lines(values, escaper, true)).assertOkOrSkip("PyYAML round trip");
     assertThrows(IllegalArgumentException.class, () -> escaper.escape("a\ud800b"));
   }
 

@@ -28,7 +28,8 @@ class DumpExamplesTest {
       new DdlContributor(),
       new StorageLayoutContributor(),
       new dev.blueprint.core.generate.docs.DecisionRecordsContributor(),
-      new dev.blueprint.core.generate.docs.ArchitectureContributor()
+      new dev.blueprint.core.generate.docs.ArchitectureContributor(),
+      new dev.blueprint.core.generate.docs.RepositoryReadmeContributor()
     };
   }
 }

@@ -93,6 +93,29 @@ class SchemaContributorTest {
   }
 
   @Test
+  void everyExampleSchemaParsesWithTheReferenceParsers() throws Exception {
+    int avro = 0;
+    int parquet = 0;
+    for (Path example : Generated.exampleBlueprints()) {
+      Generated g =
+          Generated.run(
+              Generated.load(example),
+              dir.resolve(example.getParent().getFileName().toString()),
+              new SchemaContributor());
+      for (String f : g.filesUnder("storage/schemas/", ".avsc")) {
+        new org.apache.avro.Schema.Parser().parse(g.read(f));
+        avro++;
+      }
+      for (String f : g.filesUnder("storage/schemas/", ".parquet.txt")) {
+        MessageType parsed = MessageTypeParser.parseMessageType(g.read(f));
+        assertEquals(normalise(g.read(f)), normalise(parsed.toString()), f);
+        parquet++;
+      }
+    }
+    assertTrue(avro >= 4 && parquet >= 4, avro + " avsc, " + parquet + " parquet");
+  }
+
+  @Test
   void everyTypeInEveryFormatParses() throws Exception {
     Blueprint b = allTypes("2026 weird-engagement.id", "all types");
     Generated g = Generated.run(b, dir, new SchemaContributor());

@@ -21,10 +21,10 @@ import java.util.List;
  * A blueprint with a dataset in every store family; descriptions and one field name chosen by the
  * test.
  */
-final class StoreFixtures {
+public final class StoreFixtures {
   private StoreFixtures() {}
 
-  static Blueprint allStores(String text, String oddField) {
+  public static Blueprint allStores(String text, String oddField) {
     List<Field> fields =
         List.of(
             new Field("id", FieldType.LONG, false, text),

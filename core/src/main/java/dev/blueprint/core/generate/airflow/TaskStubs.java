@@ -1,0 +1,222 @@
+package dev.blueprint.core.generate.airflow;
+
+import dev.blueprint.core.generate.Contributor;
+import dev.blueprint.core.generate.GenerationContext;
+import dev.blueprint.core.generate.Naming;
+import dev.blueprint.core.model.Architecture;
+import dev.blueprint.core.model.Blueprint;
+import dev.blueprint.core.model.Dataset;
+import dev.blueprint.core.model.Pipeline;
+import dev.blueprint.core.model.Task;
+import dev.blueprint.core.model.TaskKind;
+import dev.blueprint.core.problem.ProblemException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * Starting points for the files the DAGs' tasks run: a PySpark job for {@code jobs/*.py}, a shell
+ * script for {@code scripts/*.sh} and a SQL file for {@code sql/*.sql}, when a task's command names
+ * one. Each fails loudly until the team fills it in, so that a stub never passes for working code.
+ */
+public final class TaskStubs implements Contributor {
+
+  /** A repository-relative file in one of the stub folders; no '..', nothing unusual. */
+  private static final Pattern PATH =
+      Pattern.compile(
+          "(jobs/[A-Za-z0-9_][A-Za-z0-9_/-]*\\.py|scripts/[A-Za-z0-9_][A-Za-z0-9_/.-]*\\.sh"
+              + "|sql/[A-Za-z0-9_][A-Za-z0-9_/.-]*\\.sql)");
+
+  @Override
+  public String name() {
+    return "task-stubs";
+  }
+
+  @Override
+  public void contribute(GenerationContext context) throws IOException, ProblemException {
+    Blueprint b = context.blueprint();
+    Map<String, Map<String, Object>> stubs = new TreeMap<>();
+    for (Pipeline p : b.architectureOrEmpty().pipelines()) {
+      for (Task t : p.tasks()) {
+        Optional<String> path = stubPath(t);
+        if (path.isEmpty() || stubs.containsKey(path.get())) {
+          continue;
+        }
+        stubs.put(path.get(), model(b, p, t, context));
+      }
+    }
+    writePythonCallables(context);
+    for (var e : stubs.entrySet()) {
+      String path = e.getKey();
+      String template =
+          path.endsWith(".py")
+              ? "stubs/spark-job.py.ftl"
+              : path.endsWith(".sh") ? "stubs/script.sh.ftl" : "stubs/query.sql.ftl";
+      Map<String, Object> model = e.getValue();
+      context.render(template, "task " + model.get("element"), Map.of("stub", model), path);
+      if (path.endsWith(".sh") || path.endsWith(".py")) {
+        context.out().makeExecutable(path);
+      }
+    }
+  }
+
+  /** A dotted path to a function: package(s), module and function, lowercase identifiers. */
+  private static final Pattern CALLABLE = Pattern.compile("[a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)+");
+
+  private static final java.util.Set<String> KEYWORDS =
+      java.util.Set.of(
+          "and",
+          "as",
+          "assert",
+          "async",
+          "await",
+          "break",
+          "class",
+          "continue",
+          "def",
+          "del",
+          "elif",
+          "else",
+          "except",
+          "finally",
+          "for",
+          "from",
+          "global",
+          "if",
+          "import",
+          "in",
+          "is",
+          "lambda",
+          "nonlocal",
+          "not",
+          "or",
+          "pass",
+          "raise",
+          "return",
+          "try",
+          "while",
+          "with",
+          "yield",
+          "airflow");
+
+  /**
+   * A module under dags/ (which Airflow puts on the Python path) for the callables that python
+   * tasks name, e.g. {@code reports.checks.compare_counts} becomes the function compare_counts in
+   * dags/reports/checks.py; packages get an __init__.py. A module that would clash with a DAG file
+   * gets no stub.
+   */
+  private static void writePythonCallables(GenerationContext context)
+      throws IOException, ProblemException {
+    Map<String, Map<String, Map<String, Object>>> modules = new TreeMap<>();
+    java.util.Set<String> dagFiles = new java.util.HashSet<>();
+    Blueprint b = context.blueprint();
+    b.architectureOrEmpty().pipelines().forEach(p -> dagFiles.add(Naming.dagFile(p.id())));
+    for (Pipeline p : b.architectureOrEmpty().pipelines()) {
+      for (Task t : p.tasks()) {
+        if (t.kind() != TaskKind.PYTHON || t.command() == null) {
+          continue;
+        }
+        String path = t.command().strip();
+        if (!CALLABLE.matcher(path).matches()
+            || java.util.Arrays.stream(path.split("\\.")).anyMatch(KEYWORDS::contains)) {
+          continue;
+        }
+        int dot = path.lastIndexOf('.');
+        String file = "dags/" + path.substring(0, dot).replace('.', '/') + ".py";
+        if (dagFiles.contains(file)) {
+          continue;
+        }
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("name", path.substring(dot + 1));
+        f.put("element", p.id() + "." + t.fullId());
+        f.put("description", t.description());
+        modules.computeIfAbsent(file, k -> new TreeMap<>()).putIfAbsent(path, f);
+      }
+    }
+    java.util.Set<String> packages = new java.util.TreeSet<>();
+    for (var m : modules.entrySet()) {
+      String file = m.getKey();
+      for (int i = file.indexOf('/', "dags/".length()); i > 0; i = file.indexOf('/', i + 1)) {
+        packages.add(file.substring(0, i) + "/__init__.py");
+      }
+      context.render(
+          "stubs/callables.py.ftl",
+          "python tasks of " + file,
+          Map.of("functions", new ArrayList<>(m.getValue().values())),
+          file);
+    }
+    for (String init : packages) {
+      if (!modules.containsKey(init)) {
+        context.out().write(init, "");
+      }
+    }
+  }
+
+  /** The stub file a task's command names, if it names one a stub is written for. */
+  static Optional<String> stubPath(Task t) {
+    if (t.command() == null || t.command().isBlank()) {
+      return Optional.empty();
+    }
+    String first = t.command().strip().split("\\s+")[0];
+    boolean fits =
+        switch (t.kind() == null ? TaskKind.EMPTY : t.kind()) {
+          case SPARK -> first.endsWith(".py");
+          case BASH, SENSOR -> first.endsWith(".sh");
+          case SQL -> first.endsWith(".sql") && t.command().strip().equals(first);
+          default -> false;
+        };
+    if (!fits
+        || !PATH.matcher(first).matches()
+        || first.contains("//")
+        || first.contains("/../")
+        || first.contains("/./")) {
+      return Optional.empty();
+    }
+    return Optional.of(first);
+  }
+
+  private static Map<String, Object> model(
+      Blueprint b, Pipeline p, Task t, GenerationContext context) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("element", p.id() + "." + t.fullId());
+    m.put("pipeline", p.id());
+    m.put("task", t.fullId());
+    m.put("description", t.description());
+    m.put("inputs", data(b, t.inputs(), context));
+    m.put("outputs", data(b, t.outputs(), context));
+    return m;
+  }
+
+  private static List<Map<String, Object>> data(
+      Blueprint b, List<String> names, GenerationContext context) {
+    Architecture a = b.architectureOrEmpty();
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (String n : names) {
+      Map<String, Object> d = new LinkedHashMap<>();
+      d.put("name", n);
+      d.put("var", PythonNames.identifier(n).toUpperCase(Locale.ROOT));
+      Optional<Dataset> ds = a.dataset(n);
+      if (ds.isPresent()) {
+        d.put("uri", Naming.assetUri(b, ds.get()));
+        d.put(
+            "format",
+            ds.get().format() == null ? "" : ds.get().format().name().toLowerCase(Locale.ROOT));
+        d.put("partitionBy", ds.get().partitioning().stream().map(x -> x.field()).toList());
+      } else if (a.stream(n).isPresent()) {
+        d.put("uri", Naming.topicAssetUri(context.options().strimziCluster(), n));
+        d.put("format", "kafka");
+        d.put("partitionBy", List.of());
+      } else {
+        continue;
+      }
+      out.add(d);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,40 @@
+package dev.blueprint.core.generate.docs;
+
+import dev.blueprint.core.generate.Contributor;
+import dev.blueprint.core.generate.GenerationContext;
+import dev.blueprint.core.generate.storage.StorageLayout;
+import dev.blueprint.core.problem.ProblemException;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Writes the generated repository's README.md (what it is, what is where, how to deploy each part)
+ * and its Makefile (the same steps as targets).
+ */
+public final class RepositoryReadmeContributor implements Contributor {
+
+  @Override
+  public String name() {
+    return "repository-readme";
+  }
+
+  @Override
+  public void contribute(GenerationContext context) throws IOException, ProblemException {
+    DeployPlan plan = DeployPlan.of(context.blueprint(), context.options());
+    Map<String, Object> model = new HashMap<>();
+    model.put("plan", plan);
+    model.put(
+        "clients",
+        plan.ddl().stream()
+            .map(c -> c.shell().substring(0, c.shell().indexOf(' ')))
+            .distinct()
+            .toList());
+    model.put(
+        "hasSchemas",
+        context.blueprint().architectureOrEmpty().datasets().stream()
+            .anyMatch(d -> !StorageLayout.schemaFiles(d, context.blueprint()).isEmpty()));
+    context.render("repo/README.md.ftl", "repository README", model, "README.md");
+    context.render("repo/Makefile.ftl", "Makefile", model, "Makefile");
+  }
+}
