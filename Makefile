@@ -33,5 +33,15 @@ build/tools/node_modules/@astral-sh/ruff-wasm-nodejs/package.json:
 	mkdir -p build/tools
 	npm install --prefix build/tools --no-save --no-audit --no-fund @astral-sh/ruff-wasm-nodejs@$(RUFF_WASM_VERSION)
 
+# Mermaid's own parser (under jsdom) checks the generated architecture diagrams; its own prefix,
+# since npm prunes packages that another --no-save install put into the same one.
+MERMAID_VERSION ?= 11.17.2
+JSDOM_VERSION ?= 29.1.1
+tools: build/tools/mermaid/node_modules/mermaid/package.json
+
+build/tools/mermaid/node_modules/mermaid/package.json:
+	mkdir -p build/tools/mermaid
+	npm install --prefix build/tools/mermaid --no-save --no-audit --no-fund mermaid@$(MERMAID_VERSION) jsdom@$(JSDOM_VERSION)
+
 bench: ## Measure generation, start-up and engagements; writes BENCHMARKS.md (< 15 min)
 	bench/run.sh

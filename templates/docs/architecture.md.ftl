@@ -15,6 +15,29 @@
 **Problem owner.** ${esc.md(e.problemOwner.name)}<#if e.problemOwner.role?has_content>, ${esc.md(e.problemOwner.role)}</#if>
 
 </#if>
+<#if e.existingSystem??>
+<#assign x = e.existingSystem>
+## Existing system
+
+This engagement improves a system that runs today<#if x.description?has_content>: ${esc.md(x.description)}<#else>.</#if>
+
+<#if x.components?has_content>
+Components today:
+
+<#list x.components as c>
+- ${esc.md(c)}
+</#list>
+
+</#if>
+<#if x.painPoints?has_content>
+What hurts today:
+
+<#list x.painPoints as p>
+- ${esc.md(p)}
+</#list>
+
+</#if>
+</#if>
 ## Data flow
 
 Sources feed streams, pipelines turn streams and datasets into datasets, and consumers read
@@ -42,10 +65,10 @@ flowchart LR
 
 ## Sources
 
-| Source | Kind | Events/s (avg / peak) | Event size | Schema | Description |
+| Source | Kind | Events/s (avg / peak) | Size | Schema | Description |
 | --- | --- | --- | --- | --- | --- |
 <#list blueprint.sources as s>
-| ${esc.mdcode(s.id)} | ${(s.kind?? )?then(s.kind?lower_case?replace("_", "-"), "-")} | <#if s.volume?? && s.volume.eventsPerSecond??>${s.volume.eventsPerSecond} / ${s.volume.peakOrAverage()}<#else>-</#if> | <#if s.volume?? && s.volume.eventBytes??>${s.volume.eventBytes} bytes<#elseif s.volume?? && s.volume.totalBytes??>${s.volume.totalBytes} bytes in all<#else>-</#if> | ${(s.schemaStability??)?then(s.schemaStability?lower_case, "-")} | ${esc.md(s.description!"")} |
+| ${esc.mdcode(s.id)} | ${(s.kind?? )?then(s.kind?lower_case?replace("_", "-"), "-")} | <#if s.volume?? && s.volume.eventsPerSecond??>${s.volume.eventsPerSecond} / ${s.volume.peakOrAverage()}<#else>-</#if> | ${sizes[s.id]!"-"} | ${(s.schemaStability??)?then(s.schemaStability?lower_case, "-")} | ${esc.md(s.description!"")} |
 </#list>
 </#if>
 <#if a.streams?has_content>

@@ -83,10 +83,10 @@ Streams on other platforms are not generated; create them with that platform's t
 ### ${step}. Storage
 
 <#if plan.lake>
-**Lake.** Create the bucket ${esc.mdcode(plan.lakeRoot)} (or point the DAGs' Asset URIs at your
-own). Folders appear as pipelines write; [storage/README.md](storage/README.md) lists each
-dataset's path with its partition folders, and its retention, which a lifecycle rule on the
-dataset's folder should enforce.
+**Lake.** Create the bucket ${esc.mdcode(plan.lakeRoot)}; the DAGs' Asset URIs and
+[storage/layout.yaml](storage/layout.yaml) name it. Folders appear as pipelines write;
+[storage/README.md](storage/README.md) lists each dataset's path with its partition folders and
+its retention, which a lifecycle rule on the dataset's folder should enforce.
 
 </#if>
 <#if plan.ddl?has_content>
@@ -102,7 +102,19 @@ dataset's folder should enforce.
 Neo4j also needs `NEO4J_USER` and `NEO4J_PASSWORD`.
 </#if>
 
-Then apply them with <#list clients as c>`${c}`<#sep>, </#sep></#list>:
+<#if stores?seq_contains("PostgreSQL")>
+The PostgreSQL databases must exist first (`createdb NAME`); the files create schemas and tables.
+</#if>
+<#if stores?seq_contains("Neo4j")>
+The Neo4j databases must exist first: on Enterprise Edition
+``CREATE DATABASE `NAME` IF NOT EXISTS``; Community Edition has the one database `neo4j`, so
+apply with `-d neo4j` there.
+</#if>
+<#if stores?seq_contains("Apache Cassandra") || stores?seq_contains("MongoDB")>
+Cassandra keyspaces and MongoDB databases are created by their files.
+</#if>
+
+Then apply them with ${clientsText}:
 
 ```sh
 <#list plan.ddl as c>
@@ -110,8 +122,11 @@ ${c.shell}
 </#list>
 ```
 
-or `make storage` for all of them. Review the replication settings in the Cassandra files
-before applying them: the data-centre name must be your cluster's.
+or `make storage` for all of them.
+<#if stores?seq_contains("Apache Cassandra")>
+Review the replication settings in the Cassandra files before applying them: the data-centre
+name must be your cluster's.
+</#if>
 
 </#if>
 <#if plan.redis?has_content>

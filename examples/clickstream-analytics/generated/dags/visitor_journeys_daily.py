@@ -20,7 +20,7 @@ REPO_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ORDERS_SNAPSHOT = Asset(name="orders_snapshot", uri="s3://clickstream-analytics-lake/raw/orders/orders_snapshot/")
 PAGE_VIEWS_CLEAN = Asset(name="page_views_clean", uri="s3://clickstream-analytics-lake/clean/web-analytics/page_views_clean/")
 VISITOR_JOURNEYS = Asset(name="visitor_journeys", uri="s3://clickstream-analytics-lake/curated/web-analytics/visitor_journeys/")
-CAMPAIGN_ATTRIBUTION = Asset(name="campaign_attribution", uri="postgres://marketing_reporting/marketing_reporting/public/campaign_attribution")
+CAMPAIGN_ATTRIBUTION = Asset(name="campaign_attribution", uri="postgres://marketing_reporting/marketing_reporting/marketing/campaign_attribution")
 
 
 def _fail_run():

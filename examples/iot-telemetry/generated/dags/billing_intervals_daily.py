@@ -19,7 +19,7 @@ REPO_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 ASSET_REGISTER = Asset(name="asset_register", uri="s3://iot-telemetry-lake/raw/assets/asset_register/")
 READINGS_CURATED = Asset(name="readings_curated", uri="s3://iot-telemetry-lake/curated/metering/readings_curated/")
-BILLING_INTERVALS = Asset(name="billing_intervals", uri="postgres://billing_exchange/billing_exchange/public/billing_intervals")
+BILLING_INTERVALS = Asset(name="billing_intervals", uri="postgres://billing_exchange/billing_exchange/billing/billing_intervals")
 
 
 def _fail_run():
@@ -57,7 +57,7 @@ with DAG(
             "--input",
             "s3://iot-telemetry-lake/raw/assets/asset_register/",
             "--output",
-            "postgres://billing_exchange/billing_exchange/public/billing_intervals",
+            "postgres://billing_exchange/billing_exchange/billing/billing_intervals",
             "--data-interval-start",
             "{{ data_interval_start }}",
             "--data-interval-end",

@@ -28,7 +28,7 @@ INPUTS = {
 }
 OUTPUTS = {
     "billing_intervals": {
-        "uri": "postgres://billing_exchange/billing_exchange/public/billing_intervals",
+        "uri": "postgres://billing_exchange/billing_exchange/billing/billing_intervals",
         "format": "",
         "partition_by": [],
     },

@@ -18,8 +18,8 @@ REPO_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 ORDERS_CDC_ORDERS_V1 = Asset(name="orders.cdc.orders.v1", uri="kafka://kafka-kafka-bootstrap:9092/orders.cdc.orders.v1")
 ORDER_CHANGES = Asset(name="order_changes", uri="s3://orders-cdc-lake/raw/orders/order_changes/")
-ORDERS_CURRENT = Asset(name="orders_current", uri="postgres://order_reporting/order_reporting/public/orders_current")
-ORDER_HISTORY = Asset(name="order_history", uri="postgres://order_reporting/order_reporting/public/order_history")
+ORDERS_CURRENT = Asset(name="orders_current", uri="postgres://order_reporting/order_reporting/finance/orders_current")
+ORDER_HISTORY = Asset(name="order_history", uri="postgres://order_reporting/order_reporting/finance/order_history")
 
 
 def _fail_run():

@@ -17,8 +17,8 @@ from airflow.providers.common.sql.operators.sql import SQLExecuteQueryOperator
 # The repository root: tasks run their scripts from here and SQL files are found here.
 REPO_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
-ORDERS_SOURCE = Asset(name="orders_source", uri="postgres://orders_primary/orders_primary/public/orders_source")
-ORDERS_CURRENT = Asset(name="orders_current", uri="postgres://order_reporting/order_reporting/public/orders_current")
+ORDERS_SOURCE = Asset(name="orders_source", uri="postgres://orders_primary/orders_primary/orders/orders_source")
+ORDERS_CURRENT = Asset(name="orders_current", uri="postgres://order_reporting/order_reporting/finance/orders_current")
 
 
 def _call(path, **context):

@@ -49,7 +49,7 @@ class NamingTest {
     assertEquals("curated/x", Naming.lakePath(noDomain));
     Dataset sql = dataset("attr", Zone.SERVING, "marketing", StoreFamily.RELATIONAL);
     assertEquals(
-        "postgres://marketing/marketing/public/attr",
+        "postgres://marketing/marketing/marketing/attr",
         Naming.assetUri(
             new dev.blueprint.core.model.Blueprint(1, null, null, null, null, null), sql));
     assertEquals(

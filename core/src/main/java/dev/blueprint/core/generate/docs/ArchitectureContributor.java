@@ -60,6 +60,15 @@ public final class ArchitectureContributor implements Contributor {
         durations.put("consumer outage " + c.id(), Durations.format(c.maxOutage()));
       }
     }
+    Map<String, String> sizes = new HashMap<>();
+    for (dev.blueprint.core.model.Source s : b.sources()) {
+      if (s.volume() != null && s.volume().eventBytes() != null) {
+        sizes.put(s.id(), Sizes.human(s.volume().eventBytes()) + " per event");
+      } else if (s.volume() != null && s.volume().totalBytes() != null) {
+        sizes.put(s.id(), Sizes.human(s.volume().totalBytes()) + " in all");
+      }
+    }
+    model.put("sizes", sizes);
     model.put("durations", durations);
     model.put("schemaFiles", schemaFiles);
     context.render("docs/architecture.md.ftl", "architecture page", model, "docs/architecture.md");

@@ -24,17 +24,28 @@ public final class RepositoryReadmeContributor implements Contributor {
     DeployPlan plan = DeployPlan.of(context.blueprint(), context.options());
     Map<String, Object> model = new HashMap<>();
     model.put("plan", plan);
-    model.put(
-        "clients",
+    java.util.List<String> clients =
         plan.ddl().stream()
-            .map(c -> c.shell().substring(0, c.shell().indexOf(' ')))
+            .map(c -> "`" + c.shell().substring(0, c.shell().indexOf(' ')) + "`")
             .distinct()
-            .toList());
+            .toList();
+    model.put("clientsText", andJoin(clients));
+    model.put("stores", plan.ddl().stream().map(c -> c.store()).distinct().toList());
     model.put(
         "hasSchemas",
         context.blueprint().architectureOrEmpty().datasets().stream()
             .anyMatch(d -> !StorageLayout.schemaFiles(d, context.blueprint()).isEmpty()));
     context.render("repo/README.md.ftl", "repository README", model, "README.md");
     context.render("repo/Makefile.ftl", "Makefile", model, "Makefile");
+  }
+
+  /** "a", "a and b", "a, b and c". */
+  static String andJoin(java.util.List<String> items) {
+    if (items.size() <= 1) {
+      return String.join("", items);
+    }
+    return String.join(", ", items.subList(0, items.size() - 1))
+        + " and "
+        + items.get(items.size() - 1);
   }
 }

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -233,6 +234,78 @@ class DocsContributorsTest {
             line);
       }
     }
+  }
+
+  @Test
+  void mermaidsOwnParserAcceptsEveryDiagramHostileOnesIncluded() throws Exception {
+    MermaidParser.tools(); // skips (or fails in CI) before any work when Mermaid is missing
+    List<Path> diagrams = new ArrayList<>();
+    int n = 0;
+    for (Path example : Generated.exampleBlueprints()) {
+      Generated g = Generated.run(Generated.load(example), dir.resolve("e" + n), docs());
+      diagrams.add(writeDiagram(g, dir.resolve("e" + n++ + ".mmd")));
+    }
+    Blueprint clickstream = Generated.clickstream();
+    for (String hostile : HostileStrings.all(30)) {
+      if (hostile.isBlank() || hostile.indexOf('\0') >= 0) {
+        continue;
+      }
+      // hostile names: the ids sanitise them, the labels escape them
+      Blueprint b = Rewrite.names(clickstream, hostile);
+      Generated g = Generated.run(b, dir.resolve("h" + n), new ArchitectureContributor());
+      diagrams.add(writeDiagram(g, dir.resolve("h" + n++ + ".mmd")));
+    }
+    Map<Path, String> result = MermaidParser.parse(diagrams);
+    for (Map.Entry<Path, String> e : result.entrySet()) {
+      assertEquals(
+          null, e.getValue(), e.getKey() + ":\n" + java.nio.file.Files.readString(e.getKey()));
+    }
+  }
+
+  private static Path writeDiagram(Generated g, Path file) throws Exception {
+    java.nio.file.Files.writeString(
+        file, String.join("\n", mermaid(g.read("docs/architecture.md"))) + "\n");
+    return file;
+  }
+
+  @Test
+  void aMinimalBlueprintWithoutEngagementGeneratesToo() throws Exception {
+    dev.blueprint.core.model.Dataset only =
+        new dev.blueprint.core.model.Dataset(
+            "events",
+            null,
+            null,
+            null,
+            null,
+            dev.blueprint.core.model.StoreFamily.OBJECT_STORAGE,
+            null,
+            null,
+            null,
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            null,
+            List.of(),
+            null);
+    Blueprint minimal =
+        new Blueprint(
+            1,
+            null,
+            null,
+            List.of(),
+            List.of(),
+            new dev.blueprint.core.model.Architecture(
+                List.of(only), List.of(), List.of(), List.of(), List.of()));
+    Generated g = Generated.run(minimal, dir, everything());
+    assertTrue(
+        g.read("README.md").startsWith("# Data platform scaffolding\n"), g.read("README.md"));
+    assertTrue(g.read("Makefile").startsWith("# Deploys the data platform."), g.read("Makefile"));
+    assertTrue(
+        g.read("storage/layout.yaml").contains("path: raw/events/"), g.read("storage/layout.yaml"));
+    assertTrue(
+        g.read("docs/decisions/README.md").contains("The blueprint records no decisions yet."));
+    assertTrue(g.read("docs/architecture.md").contains("The blueprint lists no requirements."));
   }
 
   static List<String> mermaid(String markdown) {

@@ -36,6 +36,48 @@ final class Rewrite {
     return BlueprintMapper.json().treeToValue(tree, Blueprint.class);
   }
 
+  /**
+   * Renames sources, consumers, caches and stream producers/consumers that name no pipeline, in
+   * every place they are named, to {@code text} plus a counter: hostile names for the diagram.
+   */
+  static Blueprint names(Blueprint b, String text) throws Exception {
+    JsonNode tree = BlueprintMapper.json().valueToTree(b);
+    Map<String, String> renames = new java.util.LinkedHashMap<>();
+    for (JsonNode s : tree.path("sources")) {
+      renames.put(s.get("id").asText(), text + " src" + renames.size());
+    }
+    for (JsonNode c : tree.path("consumers")) {
+      renames.put(c.get("id").asText(), text + " con" + renames.size());
+    }
+    for (JsonNode c : tree.path("architecture").path("caches")) {
+      renames.put(c.get("name").asText(), text + " cache" + renames.size());
+    }
+    rename(tree, renames);
+    return BlueprintMapper.json().treeToValue(tree, Blueprint.class);
+  }
+
+  private static void rename(JsonNode node, Map<String, String> renames) {
+    if (node instanceof ObjectNode o) {
+      for (Map.Entry<String, JsonNode> e : o.properties()) {
+        if (e.getValue().isTextual()
+            && renames.containsKey(e.getValue().asText())
+            && Set.of("id", "name").contains(e.getKey())) {
+          o.put(e.getKey(), renames.get(e.getValue().asText()));
+        } else {
+          rename(e.getValue(), renames);
+        }
+      }
+    } else if (node instanceof ArrayNode a) {
+      for (int i = 0; i < a.size(); i++) {
+        if (a.get(i).isTextual() && renames.containsKey(a.get(i).asText())) {
+          a.set(i, TextNode.valueOf(renames.get(a.get(i).asText())));
+        } else {
+          rename(a.get(i), renames);
+        }
+      }
+    }
+  }
+
   private static void walk(JsonNode node, String parentKey, String text) {
     if (node instanceof ObjectNode o) {
       java.util.List<String> replace = new java.util.ArrayList<>();
