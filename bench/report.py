@@ -86,6 +86,7 @@ set title "Time per generated file (whole process, median) against blueprint siz
 set xlabel "pipelines in the blueprint (2 streams and 2 datasets each)"
 set ylabel "milliseconds per file"
 set logscale xy
+set xrange [%g:%g]
 set grid xtics ytics mytics
 set key top right box opaque
 set xtics (%s)
@@ -94,6 +95,8 @@ plot "%s" using 1:2 with linespoints lw 2 pt 7 title "blueprint generate", \\
      "" using 1:4 with linespoints lw 2 pt 9 title "cp -r of the generated tree (floor)"
 """ % (
         png,
+        sizes[0] * 0.7,
+        sizes[-1] * 1.4,
         ", ".join('"%s" %d' % ("{:,}".format(n), n) for n in sizes),
         data,
     )
@@ -206,7 +209,11 @@ def main(results, target):
         w(
             "| {:,} | {} | {} | {} |".format(
                 n,
-                "%.2f (%.1fx faster)" % (ratio(b["wall"], c["wall"]), ratio(c["wall"], b["wall"]))
+                (
+                    "%.2f (%.1fx faster)" % (ratio(b["wall"], c["wall"]), ratio(c["wall"], b["wall"]))
+                    if b["wall"] <= c["wall"]
+                    else "%.2f (%.1fx slower)" % (ratio(b["wall"], c["wall"]), ratio(b["wall"], c["wall"]))
+                )
                 if c
                 else "-",
                 "%.1f" % ratio(b["wall"], f["wall"]) if f else "-",
