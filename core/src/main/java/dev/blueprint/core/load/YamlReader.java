@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.blueprint.core.load.YamlNode.Entry;
 import dev.blueprint.core.load.YamlNode.ListNode;
@@ -25,6 +26,7 @@ import java.util.Map;
 final class YamlReader {
   private final String name;
   private final List<Problem> problems = new ArrayList<>();
+  private TokenBuffer tokens;
   private boolean reportedAlias;
   private Location last;
 
@@ -33,7 +35,15 @@ final class YamlReader {
   }
 
   /** The tree (null when the text cannot be read at all) and the problems found. */
-  record Result(YamlNode root, List<Problem> problems) {}
+  /**
+   * The tree, the problems, and the tokens as the parser produced them (so that the model can be
+   * bound without parsing the text a second time; null when the reading failed).
+   */
+  record Result(YamlNode root, List<Problem> problems, TokenBuffer tokens) {
+    Result(YamlNode root, List<Problem> problems) {
+      this(root, problems, null);
+    }
+  }
 
   static Result read(String name, String text) {
     YamlReader r = new YamlReader(name);
@@ -41,7 +51,8 @@ final class YamlReader {
     try (JsonParser p = BlueprintMapper.yaml().getFactory().createParser(text)) {
       // we detect duplicates ourselves, to report every one and go on
       p.disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-      JsonToken first = p.nextToken();
+      r.tokens = new TokenBuffer(p);
+      JsonToken first = r.next(p);
       if (first == null) {
         r.problems.add(
             Problem.error("BP-FILE-004", Location.ofFile(name), "", "holds no YAML document"));
@@ -57,7 +68,7 @@ final class YamlReader {
                     "the document must be a mapping of keys to values, not " + describe(root))
                 .withHint("start the file with 'blueprint: 1' and 'engagement:'"));
       }
-      JsonToken next = p.nextToken();
+      JsonToken next = r.next(p);
       if (next != null) {
         r.problems.add(
             Problem.error(
@@ -86,7 +97,16 @@ final class YamlReader {
               "BP-YAML-001", Location.ofFile(name), "", "cannot be read: " + e.getMessage()));
       root = null;
     }
-    return new Result(root, List.copyOf(r.problems));
+    return new Result(root, List.copyOf(r.problems), root == null ? null : r.tokens);
+  }
+
+  /** The next token, also recorded for binding. */
+  private JsonToken next(JsonParser p) throws IOException {
+    JsonToken t = p.nextToken();
+    if (t != null) {
+      tokens.copyCurrentEvent(p);
+    }
+    return t;
   }
 
   private YamlNode node(JsonParser p, JsonToken t) throws IOException {
@@ -95,10 +115,10 @@ final class YamlReader {
     switch (t) {
       case START_OBJECT -> {
         Map<String, Entry> entries = new LinkedHashMap<>();
-        for (JsonToken k = p.nextToken(); k != JsonToken.END_OBJECT; k = p.nextToken()) {
+        for (JsonToken k = next(p); k != JsonToken.END_OBJECT; k = next(p)) {
           String key = p.currentName();
           Location keyAt = loc(p);
-          YamlNode value = node(p, p.nextToken());
+          YamlNode value = node(p, next(p));
           Entry previous = entries.get(key);
           if (previous != null) {
             problems.add(
@@ -119,7 +139,7 @@ final class YamlReader {
       }
       case START_ARRAY -> {
         List<YamlNode> items = new ArrayList<>();
-        for (JsonToken i = p.nextToken(); i != JsonToken.END_ARRAY; i = p.nextToken()) {
+        for (JsonToken i = next(p); i != JsonToken.END_ARRAY; i = next(p)) {
           items.add(node(p, i));
         }
         return new ListNode(at, items);

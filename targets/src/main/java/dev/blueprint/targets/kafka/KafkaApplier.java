@@ -4,7 +4,6 @@ import dev.blueprint.core.kafka.TopicSpec;
 import dev.blueprint.targets.TargetException;
 import dev.blueprint.targets.kafka.KafkaPlan.ConfigChange;
 import dev.blueprint.targets.kafka.KafkaPlan.PartitionIncrease;
-import dev.blueprint.targets.kafka.KafkaPlan.Refusal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -90,18 +89,39 @@ public final class KafkaApplier {
     }
   }
 
+  /**
+   * Creates the plan's topics. The markers are written first, so that an undo after a crash at any
+   * point finds every topic this run may have created; a marker whose topic was then not created
+   * (refused, or created by someone else in the meantime) is removed again, unless it was this
+   * owner's before the run. A marker without a topic is harmless: deletes skip missing topics.
+   */
   private void create(Admin admin, KafkaPlan plan, Progress progress) {
     if (plan.creates().isEmpty()) {
       return;
     }
+    List<String> names = plan.creates().stream().map(TopicSpec::name).toList();
+    Map<String, String> ownersBefore = managed.read(admin);
+    try {
+      managed.mark(admin, names, plan.owner());
+    } catch (TargetException e) {
+      throw new KafkaApplyException(
+          "could not record the topics to create as managed by "
+              + plan.owner()
+              + " in "
+              + ManagedTopics.STATE_TOPIC
+              + ", so none was created: "
+              + e.getMessage(),
+          progress.result(),
+          e);
+    }
     Map<String, KafkaFuture<Void>> results =
         admin.createTopics(plan.creates().stream().map(KafkaPlanner::newTopic).toList()).values();
-    List<String> created = new ArrayList<>();
-    List<Refusal> failed = new ArrayList<>();
+    List<String> notCreated = new ArrayList<>();
+    List<String> failures = new ArrayList<>();
     for (TopicSpec spec : plan.creates()) {
       try {
         KafkaErrors.await(results.get(spec.name()), connection, "creating " + spec.name());
-        created.add(spec.name());
+        progress.created.add(spec.name());
         progress.applied.add(
             "created topic "
                 + spec.name()
@@ -111,32 +131,23 @@ public final class KafkaApplier {
                 + spec.replicationFactor()
                 + ")");
       } catch (TargetException e) {
-        failed.add(new Refusal(spec.name(), e.getMessage()));
+        failures.add(e.getMessage());
+        Throwable root = KafkaErrors.root(e);
+        boolean definitelyNotOurs =
+            root instanceof org.apache.kafka.common.errors.ApiException
+                && !(root instanceof org.apache.kafka.common.errors.TimeoutException);
+        if (definitelyNotOurs && !plan.owner().equals(ownersBefore.get(spec.name()))) {
+          notCreated.add(spec.name());
+        }
       }
     }
-    progress.created.addAll(created);
     try {
-      managed.mark(admin, created, plan.owner());
-      if (!created.isEmpty()) {
-        progress.applied.add(
-            "marked " + String.join(", ", created) + " as managed by " + plan.owner());
-      }
+      managed.unmark(admin, notCreated);
     } catch (TargetException e) {
-      throw new KafkaApplyException(
-          "created topics but could not mark them as managed by "
-              + plan.owner()
-              + " in "
-              + ManagedTopics.STATE_TOPIC
-              + ": "
-              + e.getMessage(),
-          progress.result(),
-          e);
+      failures.add("could not remove the markers of " + notCreated + ": " + e.getMessage());
     }
-    if (!failed.isEmpty()) {
-      throw new KafkaApplyException(
-          failed.stream().map(Refusal::reason).collect(Collectors.joining("; ")),
-          progress.result(),
-          null);
+    if (!failures.isEmpty()) {
+      throw new KafkaApplyException(String.join("; ", failures), progress.result(), null);
     }
   }
 

@@ -257,6 +257,8 @@ class KafkaSingleBrokerTest {
     assertEquals(List.of("first.v1"), e.createdTopics());
     assertTrue(e.getMessage().contains("created topic first.v1"), e.getMessage());
     assertTrue(e.getMessage().contains("second.v1"), e.getMessage());
+    // second.v1 is someone else's: it never becomes this engagement's to delete
+    assertTrue(new KafkaApplier(connection).deleteCreated(List.of("second.v1"), "e7").isEmpty());
 
     KafkaPlan again = TestKafka.eventually(() -> plan(desired, "e7"), p -> p.creates().isEmpty());
     assertEquals(

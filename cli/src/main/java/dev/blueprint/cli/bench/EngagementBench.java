@@ -1,0 +1,436 @@
+package dev.blueprint.cli.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.blueprint.cli.VersionProvider;
+import dev.blueprint.workflow.activities.EngagementActivitiesImpl;
+import dev.blueprint.workflow.activities.StepHooks;
+import dev.blueprint.workflow.activities.Workspace;
+import dev.blueprint.workflow.api.EngagementInput;
+import dev.blueprint.workflow.api.EngagementResult;
+import dev.blueprint.workflow.api.Outcome;
+import dev.blueprint.workflow.api.Step;
+import dev.blueprint.workflow.api.Tuning;
+import dev.blueprint.workflow.runtime.Connection;
+import dev.blueprint.workflow.runtime.DefaultPorts;
+import dev.blueprint.workflow.runtime.DevServer;
+import dev.blueprint.workflow.runtime.EngagementWorker;
+import dev.blueprint.workflow.runtime.Engagements;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerOptions;
+import io.temporal.workflow.QueryMethod;
+import io.temporal.workflow.WorkflowInterface;
+import io.temporal.workflow.WorkflowMethod;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Measures engagements on the embedded default that {@code blueprint up} runs: the in-process
+ * Temporal dev server and one worker with the production activities (real advisor, reviewer,
+ * generator and publisher), every engagement auto-approved. Each figure stands next to an empty
+ * workflow's on the same server, the baseline of the ratios in BENCHMARKS.md:
+ *
+ * <ul>
+ *   <li>end to end, start to COMPLETED, p50 and p95 over 50 engagements one after another, against
+ *       the round trip (start to result) of an empty workflow;
+ *   <li>100 engagements in flight on the one worker: wall time, throughput, failures;
+ *   <li>a review history of 1,000 comments replayed by a worker that starts cold (a status query
+ *       after a worker restart replays the whole history), against the same for an empty workflow.
+ * </ul>
+ *
+ * <p>Usage: {@code java -cp cli/target/blueprint.jar dev.blueprint.cli.bench.EngagementBench
+ * REQUIREMENTS.yaml OUT.json [SEQUENTIAL IN_FLIGHT COMMENTS]}. A benchmark, not a test: it asserts
+ * nothing, it reports.
+ */
+public final class EngagementBench {
+
+  /** A workflow that does nothing: the baseline round trip on the same server. */
+  @WorkflowInterface
+  public interface EmptyWorkflow {
+    @WorkflowMethod(name = "BenchEmpty")
+    String run(String input);
+
+    @QueryMethod
+    String state();
+  }
+
+  /** The empty workflow's implementation. */
+  public static final class EmptyWorkflowImpl implements EmptyWorkflow {
+    @Override
+    public String run(String input) {
+      return input;
+    }
+
+    @Override
+    public String state() {
+      return "done";
+    }
+  }
+
+  static final String EMPTY_QUEUE = "bench-empty";
+  static final Duration WAIT = Duration.ofMinutes(5);
+
+  private final String requirements;
+  private final Workspace workspace;
+  private final WorkflowClient client;
+  private final Engagements engagements;
+  private EngagementWorker worker;
+  private WorkerFactory emptyWorker;
+
+  private EngagementBench(String requirements, Workspace workspace, WorkflowClient client) {
+    this.requirements = requirements;
+    this.workspace = workspace;
+    this.client = client;
+    this.engagements = new Engagements(client);
+  }
+
+  public static void main(String[] args) throws Exception {
+    if (args.length != 2 && args.length != 5) {
+      System.err.println(
+          "usage: EngagementBench REQUIREMENTS.yaml OUT.json [SEQUENTIAL IN_FLIGHT COMMENTS]");
+      System.exit(2);
+    }
+    Path requirementsFile = Path.of(args[0]);
+    Path out = Path.of(args[1]);
+    int sequential = args.length == 5 ? Integer.parseInt(args[2]) : 50;
+    int inFlight = args.length == 5 ? Integer.parseInt(args[3]) : 100;
+    int comments = args.length == 5 ? Integer.parseInt(args[4]) : 1000;
+    Path root = Files.createTempDirectory("blueprint-bench-engagements-");
+    try (DevServer server = DevServer.start(0)) {
+      WorkflowServiceStubs stubs = Connection.local(server.port()).stubs();
+      try {
+        WorkflowClient client = Connection.local(server.port()).client(stubs);
+        EngagementBench bench =
+            new EngagementBench(
+                Files.readString(requirementsFile), new Workspace(root.resolve("ws")), client);
+        Map<String, Object> result = bench.run(sequential, inFlight, comments);
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .writeValue(out.toFile(), result);
+        System.out.println(new ObjectMapper().writeValueAsString(result.get("rows")));
+      } finally {
+        stubs.shutdown();
+      }
+    } finally {
+      deleteQuietly(root);
+    }
+    System.exit(0);
+  }
+
+  private Map<String, Object> run(int sequential, int inFlight, int comments) throws Exception {
+    startWorkers();
+    log("warm-up: 20 empty workflows and 3 engagements");
+    for (int i = 0; i < 20; i++) {
+      emptyRoundTrip("warm-" + i);
+    }
+    for (int i = 0; i < 3; i++) {
+      engagementEndToEnd("warm-" + i);
+    }
+
+    log("empty workflow round trips: " + sequential);
+    List<Double> empty = new ArrayList<>();
+    for (int i = 0; i < sequential; i++) {
+      empty.add(emptyRoundTrip("e" + i));
+    }
+    log("engagements end to end, one after another: " + sequential);
+    List<Double> endToEnd = new ArrayList<>();
+    int sequentialFailed = 0;
+    for (int i = 0; i < sequential; i++) {
+      double ms = engagementEndToEnd(String.format(Locale.ROOT, "seq-%03d", i));
+      if (ms < 0) {
+        sequentialFailed++;
+      } else {
+        endToEnd.add(ms);
+      }
+    }
+
+    log(inFlight + " engagements in flight");
+    Map<String, Object> flight = inFlight(inFlight);
+
+    log("a review with " + comments + " comments, then a cold replay");
+    Map<String, Object> replay = replay(comments);
+
+    double emptyP50 = percentile(empty, 50);
+    double e2eP50 = percentile(endToEnd, 50);
+    double e2eP95 = percentile(endToEnd, 95);
+    Map<String, Object> r = new LinkedHashMap<>();
+    r.put(
+        "description",
+        "Embedded default (the in-process Temporal dev server that `blueprint up` starts, one"
+            + " worker with the production activities: advisor, reviewer, generator, publisher"
+            + " without a remote), engagements of examples/clickstream-analytics/requirements.yaml"
+            + " with auto-approval, each with its own id. The baseline is a workflow that returns"
+            + " its input, on the same server and client.");
+    r.put("endToEndP50Ms", e2eP50);
+    r.put("endToEndP95Ms", e2eP95);
+    r.put("endToEndRuns", endToEnd.size());
+    r.put("endToEndFailed", sequentialFailed);
+    r.put("emptyWorkflowP50Ms", emptyP50);
+    r.put("emptyWorkflowP95Ms", percentile(empty, 95));
+    r.put("inFlight", flight);
+    r.put("replay", replay);
+    List<Map<String, String>> rows = new ArrayList<>();
+    rows.add(
+        row(
+            "Start to COMPLETED, p50 (" + endToEnd.size() + " engagements)",
+            ms(e2eP50),
+            ms(emptyP50) + " (p50)",
+            ratio(e2eP50, emptyP50)));
+    rows.add(
+        row(
+            "Start to COMPLETED, p95",
+            ms(e2eP95),
+            ms(percentile(empty, 95)) + " (p95)",
+            ratio(e2eP95, percentile(empty, 95))));
+    double flightWall = ((Number) flight.get("wallMs")).doubleValue();
+    rows.add(
+        row(
+            inFlight + " engagements in flight on one worker: all done after",
+            ms(flightWall)
+                + String.format(
+                    Locale.ROOT,
+                    " (%.1f engagements/s; %s completed, %s failed)",
+                    1000.0 * inFlight / flightWall,
+                    flight.get("completed"),
+                    flight.get("failed")),
+            ms(emptyP50) + " (one empty round trip)",
+            ratio(flightWall / inFlight, emptyP50) + " per engagement"));
+    rows.add(
+        row(
+            "Cold replay of a review history with "
+                + comments
+                + " comments ("
+                + replay.get("historyEvents")
+                + " events), median of 3",
+            ms(((Number) replay.get("replayMs")).doubleValue()),
+            ms(((Number) replay.get("emptyReplayMs")).doubleValue()) + " (empty workflow)",
+            ratio(
+                ((Number) replay.get("replayMs")).doubleValue(),
+                ((Number) replay.get("emptyReplayMs")).doubleValue())));
+    rows.add(
+        row(
+            "Adding one comment to the open review (update round trip), p50 over " + comments,
+            ms(((Number) replay.get("commentP50Ms")).doubleValue()),
+            ms(emptyP50) + " (p50)",
+            ratio(((Number) replay.get("commentP50Ms")).doubleValue(), emptyP50)));
+    r.put("rows", rows);
+    stopWorkers();
+    return r;
+  }
+
+  private void startWorkers() {
+    EngagementActivitiesImpl activities =
+        new EngagementActivitiesImpl(
+            workspace, DefaultPorts.create(workspace, VersionProvider.version()), StepHooks.NONE);
+    worker = EngagementWorker.start(client, activities, EngagementWorker.Sticky.OFF);
+    emptyWorker = WorkerFactory.newInstance(client);
+    // the same worker options as the engagements' (no sticky queue against the dev server)
+    emptyWorker
+        .newWorker(
+            EMPTY_QUEUE,
+            WorkerOptions.newBuilder().setStickyQueueScheduleToStartTimeout(Duration.ZERO).build())
+        .registerWorkflowImplementationTypes(EmptyWorkflowImpl.class);
+    emptyWorker.start();
+  }
+
+  private void stopWorkers() {
+    worker.shutdown(Duration.ofSeconds(10));
+    emptyWorker.shutdown();
+    emptyWorker.awaitTermination(10, TimeUnit.SECONDS);
+  }
+
+  private double emptyRoundTrip(String id) {
+    EmptyWorkflow stub =
+        client.newWorkflowStub(
+            EmptyWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId("empty-" + id)
+                .setTaskQueue(EMPTY_QUEUE)
+                .build());
+    long t0 = System.nanoTime();
+    WorkflowClient.start(stub::run, id);
+    WorkflowStub.fromTyped(stub).getResult(String.class);
+    return (System.nanoTime() - t0) / 1e6;
+  }
+
+  private EngagementInput input(String slug, boolean autoApprove, Tuning tuning) {
+    String yaml = requirements.replaceFirst("(?m)^  id: .*$", "  id: " + slug);
+    EngagementInput in = EngagementInput.of(slug, "bench/" + slug + ".yaml", yaml, autoApprove);
+    return tuning == null ? in : in.withTuning(tuning);
+  }
+
+  /** Start to COMPLETED in ms, or -1 when the engagement did not complete. */
+  private double engagementEndToEnd(String id) {
+    String slug = "bench-" + id;
+    long t0 = System.nanoTime();
+    engagements.start(input(slug, true, null));
+    try {
+      EngagementResult result = engagements.awaitResult(slug, WAIT);
+      double ms = (System.nanoTime() - t0) / 1e6;
+      if (result.outcome() != Outcome.COMPLETED) {
+        log("engagement " + slug + " ended " + result.outcome() + ": " + result.failure());
+        return -1;
+      }
+      return ms;
+    } catch (Exception e) {
+      log("engagement " + slug + " failed: " + e.getMessage());
+      return -1;
+    }
+  }
+
+  private Map<String, Object> inFlight(int count) throws InterruptedException {
+    List<String> slugs = new ArrayList<>();
+    long t0 = System.nanoTime();
+    for (int i = 0; i < count; i++) {
+      String slug = String.format(Locale.ROOT, "bench-flight-%03d", i);
+      engagements.start(input(slug, true, null));
+      slugs.add(slug);
+    }
+    long started = System.nanoTime();
+    AtomicInteger completed = new AtomicInteger();
+    List<String> failures = Collections.synchronizedList(new ArrayList<>());
+    List<Thread> waiters = new ArrayList<>();
+    for (String slug : slugs) {
+      Thread t =
+          new Thread(
+              () -> {
+                try {
+                  EngagementResult r = engagements.awaitResult(slug, WAIT);
+                  if (r.outcome() == Outcome.COMPLETED) {
+                    completed.incrementAndGet();
+                  } else {
+                    failures.add(slug + ": " + r.outcome() + " " + r.failure());
+                  }
+                } catch (Exception e) {
+                  failures.add(slug + ": " + e.getMessage());
+                }
+              },
+              "await-" + slug);
+      t.start();
+      waiters.add(t);
+    }
+    for (Thread t : waiters) {
+      t.join();
+    }
+    double wall = (System.nanoTime() - t0) / 1e6;
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("engagements", count);
+    m.put("completed", completed.get());
+    m.put("failed", count - completed.get());
+    m.put("startAllMs", (started - t0) / 1e6);
+    m.put("wallMs", wall);
+    m.put("failures", failures.size() > 10 ? failures.subList(0, 10) : failures);
+    return m;
+  }
+
+  private Map<String, Object> replay(int comments) throws Exception {
+    String slug = "bench-review";
+    // a history limit above what 1,000 comments need, so the whole review stays in one history
+    engagements.start(input(slug, false, new Tuning(300, 30, 5, 1_000_000)));
+    awaitStep(slug, Step.HUMAN_REVIEW);
+    List<Double> commentMs = new ArrayList<>();
+    for (int i = 0; i < comments; i++) {
+      long t0 = System.nanoTime();
+      engagements.comment(slug, "comment " + (i + 1) + " on the review of the bench engagement");
+      commentMs.add((System.nanoTime() - t0) / 1e6);
+    }
+    String reviewId = EngagementInput.workflowId(slug);
+    int events = client.fetchHistory(reviewId).getEvents().size();
+    String emptyId = "empty-replayed";
+    emptyRoundTrip("replayed");
+
+    List<Double> replays = new ArrayList<>();
+    List<Double> emptyReplays = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      // a new worker has an empty cache: answering a query means replaying the whole history
+      stopWorkers();
+      startWorkers();
+      long t0 = System.nanoTime();
+      engagements.status(slug);
+      replays.add((System.nanoTime() - t0) / 1e6);
+      stopWorkers();
+      startWorkers();
+      t0 = System.nanoTime();
+      client.newWorkflowStub(EmptyWorkflow.class, emptyId).state();
+      emptyReplays.add((System.nanoTime() - t0) / 1e6);
+    }
+    engagements.cancel(slug);
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("comments", comments);
+    m.put("historyEvents", events);
+    m.put("commentP50Ms", percentile(commentMs, 50));
+    m.put("commentP95Ms", percentile(commentMs, 95));
+    m.put("replayMs", percentile(replays, 50));
+    m.put("replaysMs", replays);
+    m.put("emptyReplayMs", percentile(emptyReplays, 50));
+    m.put("emptyReplaysMs", emptyReplays);
+    return m;
+  }
+
+  private void awaitStep(String slug, Step step) throws InterruptedException {
+    for (int i = 0; i < 1200; i++) {
+      if (engagements.status(slug).step() == step) {
+        return;
+      }
+      Thread.sleep(50);
+    }
+    throw new IllegalStateException(slug + " never reached " + step);
+  }
+
+  static double percentile(List<Double> values, int p) {
+    if (values.isEmpty()) {
+      return Double.NaN;
+    }
+    List<Double> sorted = new ArrayList<>(values);
+    Collections.sort(sorted);
+    int rank = (int) Math.ceil(p / 100.0 * sorted.size());
+    return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1)));
+  }
+
+  private static Map<String, String> row(
+      String measure, String value, String baseline, String ratio) {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("measure", measure);
+    m.put("value", value);
+    m.put("baseline", baseline);
+    m.put("ratio", ratio);
+    return m;
+  }
+
+  private static String ms(double ms) {
+    return ms >= 10_000
+        ? String.format(Locale.ROOT, "%.1f s", ms / 1000)
+        : String.format(Locale.ROOT, "%.0f ms", ms);
+  }
+
+  private static String ratio(double a, double b) {
+    return String.format(Locale.ROOT, "%.1f", a / b);
+  }
+
+  private static void log(String message) {
+    System.err.println("[engagements] " + message);
+  }
+
+  private static void deleteQuietly(Path root) {
+    try (var paths = Files.walk(root)) {
+      paths.sorted(Collections.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // a temporary folder; nothing to do
+    }
+  }
+}
