@@ -52,7 +52,11 @@ public final class ReviewCommand implements Callable<Integer> {
           "HIGH, MEDIUM or LOW: exit 1 when a finding is this bad or worse (default HIGH).")
   Risk failOn;
 
-  @Option(names = "--format", defaultValue = "text", description = "text or json (default text).")
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      description = "text (default) for people, json for machines.")
   Format format;
 
   @Option(names = "--verbose", description = "Print stack traces of unexpected failures.")

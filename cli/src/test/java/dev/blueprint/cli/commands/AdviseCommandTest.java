@@ -72,10 +72,64 @@ class AdviseCommandTest {
     assertFalse(refused.err().contains("Exception"), refused.err());
     assertEquals(List.of("keep.txt"), names(out));
 
+    // --force replaces an earlier advice, but never deletes files advise did not write
+    // (think `-o ~ --force`).
     Run forced = run("advise", clickstream(), "-o", out.toString(), "--force");
-    assertEquals(0, forced.exit(), forced.err());
-    assertEquals(List.of("blueprint.yaml", "report.json", "report.md"), names(out));
+    assertEquals(1, forced.exit(), forced.err());
+    assertTrue(
+        forced.err().contains("holds files that blueprint advise did not write: keep.txt"),
+        forced.err());
+    assertTrue(forced.err().contains("choose a new or empty folder"), forced.err());
+    assertFalse(forced.err().contains("Exception"), forced.err());
+    assertEquals(List.of("keep.txt"), names(out));
     assertEquals(List.of("advice"), names(tmp));
+
+    Files.delete(out.resolve("keep.txt"));
+    assertEquals(0, run("advise", clickstream(), "-o", out.toString()).exit());
+    Files.writeString(out.resolve("report.md"), "stale");
+    Run again = run("advise", clickstream(), "-o", out.toString(), "--force");
+    assertEquals(0, again.exit(), again.err());
+    assertEquals(List.of("blueprint.yaml", "report.json", "report.md"), names(out));
+    assertFalse(Files.readString(out.resolve("report.md")).equals("stale"));
+    assertEquals(List.of("advice"), names(tmp));
+  }
+
+  @Test
+  void aWrongDateIsAUsageErrorInTheUsersWords(@TempDir Path tmp) throws Exception {
+    Path out = tmp.resolve("advice");
+    Run r = run("advise", clickstream(), "-o", out.toString(), "--date", "2026-13-01");
+    assertEquals(2, r.exit(), r.err());
+    assertTrue(
+        r.err().contains("'2026-13-01' is not a date; write YYYY-MM-DD, e.g. 2026-03-01"), r.err());
+    assertFalse(r.err().contains("java."), r.err());
+    assertFalse(r.err().contains("Exception"), r.err());
+    assertFalse(Files.exists(out));
+    Run ok = run("advise", clickstream(), "-o", out.toString(), "--date", "2026-03-01");
+    assertEquals(0, ok.exit(), ok.err());
+    assertTrue(Files.readString(out.resolve("report.md")).contains("2026-03-01"));
+  }
+
+  @Test
+  void anOutputUnderAFileNamesTheFile(@TempDir Path tmp) throws Exception {
+    Path file = Files.writeString(tmp.resolve("notes.txt"), "mine");
+    Run r = run("advise", clickstream(), "-o", file.resolve("advice").toString());
+    assertEquals(1, r.exit(), r.err());
+    assertTrue(r.err().contains("cannot write the advice to " + file.resolve("advice")), r.err());
+    assertTrue(r.err().contains(file + " is a file, not a folder"), r.err());
+    assertFalse(r.err().contains("Exception"), r.err());
+    assertEquals(List.of("notes.txt"), names(tmp));
+  }
+
+  @Test
+  void aFailedWriteSaysWhy(@TempDir Path tmp) throws Exception {
+    // /proc refuses new folders even for root, unlike a chmod'ed folder
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self")));
+    Run r = run("advise", clickstream(), "-o", "/proc/blueprint-advice");
+    assertEquals(1, r.exit(), r.err());
+    assertTrue(
+        r.err().startsWith("blueprint: cannot write the advice to /proc/blueprint-advice: "));
+    assertTrue(r.err().contains("no such file or folder"), r.err());
+    assertFalse(r.err().contains("Exception"), r.err());
   }
 
   @Test
