@@ -120,6 +120,15 @@ public final class AdviseCommand implements Callable<Integer> {
     out.println(
         "Open questions for the problem owner: " + advice.report().questions().size() + ".");
     out.println("Review: " + advice.report().findingsNote());
+    if (loaded.blueprint().isBlueprint()) {
+      err.println(
+          "blueprint: note: "
+              + requirements
+              + " already has an architecture; advise ignores it and proposes a new one from"
+              + " its requirements, sources and consumers (to check it, run 'blueprint review "
+              + requirements
+              + "')");
+    }
     for (Conflict c : advice.conflicts()) {
       err.println("blueprint: conflict: " + c.message());
     }

@@ -95,6 +95,27 @@ class AdviseCommandTest {
   }
 
   @Test
+  void aBlueprintWithAnArchitectureIsAdvisedFromItsRequirementsAndSaysSo(@TempDir Path tmp)
+      throws Exception {
+    // A consultant who passes an edited blueprint must learn that its architecture is not used.
+    String bp = root().resolve("examples/clickstream-analytics/blueprint.yaml").toString();
+    Run r = run("advise", bp, "-o", tmp.resolve("advice").toString());
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(
+        r.err()
+            .contains(
+                "blueprint: note: "
+                    + bp
+                    + " already has an architecture; advise ignores it and proposes a new one"
+                    + " from its requirements, sources and consumers (to check it, run"
+                    + " 'blueprint review "
+                    + bp
+                    + "')"),
+        r.err());
+    assertEquals("", run("advise", clickstream(), "-o", tmp.resolve("b").toString()).err());
+  }
+
+  @Test
   void aWrongDateIsAUsageErrorInTheUsersWords(@TempDir Path tmp) throws Exception {
     Path out = tmp.resolve("advice");
     Run r = run("advise", clickstream(), "-o", out.toString(), "--date", "2026-13-01");
