@@ -116,6 +116,52 @@ class AdviseCommandTest {
   }
 
   @Test
+  void reviewAsJsonReportsAnInvalidBlueprintAsJson(@TempDir Path tmp) throws Exception {
+    // `review --format json bp.yaml | jq` must get JSON, as with validate, not an empty stdout.
+    Path bp = tmp.resolve("bp.yaml");
+    Files.writeString(
+        bp,
+        Files.readString(root().resolve("examples/clickstream-analytics/blueprint.yaml"))
+            .replace("partitions: 12", "partitions: -3"));
+    Run r = run("review", bp.toString(), "--format", "json");
+    assertEquals(1, r.exit(), r.out() + r.err());
+    com.fasterxml.jackson.databind.JsonNode doc =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+    assertEquals(bp.toString(), doc.get("blueprint").asText());
+    assertFalse(doc.get("valid").asBoolean());
+    assertTrue(doc.get("failed").asBoolean());
+    assertEquals(0, doc.get("findings").size());
+    com.fasterxml.jackson.databind.JsonNode p = doc.get("problems").get(0);
+    assertEquals("BP-RANGE-001", p.get("ruleId").asText());
+    assertEquals("architecture.streams[0].partitions", p.get("path").asText());
+    assertTrue(p.get("line").asInt() > 0, r.out());
+    assertEquals("", r.err());
+
+    Run missing = run("review", tmp.resolve("nope.yaml").toString(), "--format", "json");
+    assertEquals(1, missing.exit());
+    assertEquals(
+        "BP-FILE-001",
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(missing.out())
+            .get("problems")
+            .get(0)
+            .get("ruleId")
+            .asText());
+
+    Run ok =
+        run(
+            "review",
+            root().resolve("examples/clickstream-analytics/blueprint.yaml").toString(),
+            "--format",
+            "json");
+    assertEquals(0, ok.exit(), ok.err());
+    com.fasterxml.jackson.databind.JsonNode okDoc =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(ok.out());
+    assertTrue(okDoc.get("valid").asBoolean());
+    assertEquals(4, okDoc.get("findings").size());
+  }
+
+  @Test
   void aWrongDateIsAUsageErrorInTheUsersWords(@TempDir Path tmp) throws Exception {
     Path out = tmp.resolve("advice");
     Run r = run("advise", clickstream(), "-o", out.toString(), "--date", "2026-13-01");
