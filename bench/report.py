@@ -349,6 +349,25 @@ def main(results, target):
                 )
             )
         w("")
+        bd = eng.get("breakdownOfLastEngagement")
+        if bd:
+            w(
+                "Where the time of one engagement goes (the last of the sequential ones, from its"
+                " history's event times): {:.0f} ms in all, of which {:.0f} ms is the steps' own work,"
+                " {:.0f} ms activities waiting for the worker and {:.0f} ms the workflow's own tasks and"
+                " the server. By step: {}.".format(
+                    bd["totalMs"],
+                    bd["activityWorkMs"],
+                    bd["activityQueuedMs"],
+                    bd["restMs"],
+                    "; ".join("%s %s" % (k, v) for k, v in bd["activities"].items()),
+                )
+            )
+            w("")
+        fl = eng.get("inFlight", {})
+        if fl.get("failures"):
+            w("Failures in flight (first ten): " + "; ".join(fl["failures"]))
+            w("")
 
     findings = os.path.join(HERE, "findings.md")
     if os.path.exists(findings):

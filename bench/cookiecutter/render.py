@@ -100,12 +100,19 @@ def render_shared(repo_dir, project_dir, contexts):
     env = StrictEnvironment(context={}, keep_trailing_newline=True)
     with work_in(template_dir):
         env.loader = FileSystemLoader(".")
-        infiles = []
-        for root, dirs, files in os.walk("."):
-            for d in dirs:
-                make_sure_path_exists(os.path.join(project_dir, root, d))
+        dirs, infiles = [], []
+        for root, subdirs, files in os.walk("."):
+            dirs.extend(os.path.normpath(os.path.join(root, d)) for d in sorted(subdirs))
             infiles.extend(os.path.normpath(os.path.join(root, f)) for f in sorted(files))
+        plain = [d for d in dirs if "{{" not in d]
+        templated = [d for d in dirs if "{{" in d]
+        for d in plain:
+            make_sure_path_exists(os.path.join(project_dir, d))
         for context in contexts:
+            for d in templated:
+                # as generate_files() does for each folder: render its name, create it
+                name = env.from_string(d).render(**context)
+                make_sure_path_exists(os.path.join(project_dir, name))
             for infile in infiles:
                 generate_file(project_dir, infile, context, env)
 

@@ -16,6 +16,8 @@ import dev.blueprint.workflow.runtime.DefaultPorts;
 import dev.blueprint.workflow.runtime.DevServer;
 import dev.blueprint.workflow.runtime.EngagementWorker;
 import dev.blueprint.workflow.runtime.Engagements;
+import io.temporal.api.enums.v1.EventType;
+import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
@@ -159,6 +161,11 @@ public final class EngagementBench {
       }
     }
 
+    Map<String, Object> breakdown =
+        breakdown(
+            EngagementInput.workflowId(
+                String.format(Locale.ROOT, "bench-seq-%03d", sequential - 1)));
+
     log(inFlight + " engagements in flight");
     Map<String, Object> flight = inFlight(inFlight);
 
@@ -182,6 +189,7 @@ public final class EngagementBench {
     r.put("endToEndFailed", sequentialFailed);
     r.put("emptyWorkflowP50Ms", emptyP50);
     r.put("emptyWorkflowP95Ms", percentile(empty, 95));
+    r.put("breakdownOfLastEngagement", breakdown);
     r.put("inFlight", flight);
     r.put("replay", replay);
     List<Map<String, String>> rows = new ArrayList<>();
@@ -380,6 +388,50 @@ public final class EngagementBench {
     m.put("emptyReplayMs", percentile(emptyReplays, 50));
     m.put("emptyReplaysMs", emptyReplays);
     return m;
+  }
+
+  /**
+   * Where an engagement's time goes, from its history: for each activity, from scheduled to started
+   * (waiting for the worker) and from started to completed (the work), and the rest.
+   */
+  private Map<String, Object> breakdown(String workflowId) {
+    List<HistoryEvent> events = client.fetchHistory(workflowId).getEvents();
+    Map<Long, HistoryEvent> byId = new LinkedHashMap<>();
+    events.forEach(e -> byId.put(e.getEventId(), e));
+    Map<String, Object> activities = new LinkedHashMap<>();
+    double queued = 0;
+    double working = 0;
+    for (HistoryEvent e : events) {
+      if (e.getEventType() != EventType.EVENT_TYPE_ACTIVITY_TASK_COMPLETED) {
+        continue;
+      }
+      var done = e.getActivityTaskCompletedEventAttributes();
+      HistoryEvent scheduled = byId.get(done.getScheduledEventId());
+      HistoryEvent started = byId.get(done.getStartedEventId());
+      double q = millis(started) - millis(scheduled);
+      double w = millis(e) - millis(started);
+      queued += q;
+      working += w;
+      String name = scheduled.getActivityTaskScheduledEventAttributes().getActivityType().getName();
+      activities.merge(
+          name,
+          String.format(Locale.ROOT, "%.0f ms work, %.0f ms queued", w, q),
+          (a, b) -> a + "; " + b);
+    }
+    double total = millis(events.get(events.size() - 1)) - millis(events.get(0));
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("workflowId", workflowId);
+    m.put("historyEvents", events.size());
+    m.put("totalMs", total);
+    m.put("activityWorkMs", working);
+    m.put("activityQueuedMs", queued);
+    m.put("restMs", total - working - queued);
+    m.put("activities", activities);
+    return m;
+  }
+
+  private static double millis(HistoryEvent e) {
+    return e.getEventTime().getSeconds() * 1000.0 + e.getEventTime().getNanos() / 1e6;
   }
 
   private void awaitStep(String slug, Step step) throws InterruptedException {

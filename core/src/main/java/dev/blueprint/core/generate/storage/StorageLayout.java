@@ -3,14 +3,10 @@ package dev.blueprint.core.generate.storage;
 import dev.blueprint.core.model.Architecture;
 import dev.blueprint.core.model.Blueprint;
 import dev.blueprint.core.model.Cache;
-import dev.blueprint.core.model.Consumer;
 import dev.blueprint.core.model.DataFormat;
 import dev.blueprint.core.model.Dataset;
 import dev.blueprint.core.model.Durations;
-import dev.blueprint.core.model.Pipeline;
 import dev.blueprint.core.model.Reference;
-import dev.blueprint.core.model.Stream;
-import dev.blueprint.core.model.Task;
 import dev.blueprint.core.model.Zone;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -51,6 +47,7 @@ public final class StorageLayout {
 
   static DatasetEntry entry(Dataset d, Blueprint b) {
     Architecture a = b.architectureOrEmpty();
+    StorageIndex index = StorageIndex.of(a, b.consumers());
     List<String> refs = new ArrayList<>();
     for (Reference r : d.references()) {
       refs.add(r.field() + " -> " + r.dataset() + "." + targetField(r, a));
@@ -78,19 +75,11 @@ public final class StorageLayout {
         refs,
         schemaFiles(d, b),
         Stores.ddlFile(d, b),
-        writers(d.name(), a),
-        readers(d.name(), a),
-        consumersOf(d.name(), b.consumers()),
-        a.streams().stream()
-            .filter(s -> d.name().equals(s.valueSchema()))
-            .map(Stream::name)
-            .sorted()
-            .toList(),
-        a.caches().stream()
-            .filter(c -> d.name().equals(c.caches()))
-            .map(Cache::name)
-            .sorted()
-            .toList());
+        index.writers(d.name()),
+        index.readers(d.name()),
+        index.consumers(d.name()),
+        index.valueStreams(d.name()),
+        index.caches(d.name()));
   }
 
   static boolean isLake(Dataset d) {
@@ -129,41 +118,9 @@ public final class StorageLayout {
 
   /** True when a stream's messages carry this dataset's records (Kafka values are Avro). */
   public static boolean isStreamValue(Dataset d, Blueprint b) {
-    return b.architectureOrEmpty().streams().stream()
-        .anyMatch(s -> d.name().equals(s.valueSchema()));
-  }
-
-  static List<String> writers(String name, Architecture a) {
-    Set<String> out = new TreeSet<>();
-    for (Pipeline p : a.pipelines()) {
-      for (Task t : p.tasks()) {
-        if (t.outputs().contains(name)) {
-          out.add(p.id() + "." + t.fullId());
-        }
-      }
-    }
-    return List.copyOf(out);
-  }
-
-  static List<String> readers(String name, Architecture a) {
-    Set<String> out = new TreeSet<>();
-    for (Pipeline p : a.pipelines()) {
-      for (Task t : p.tasks()) {
-        if (t.inputs().contains(name)) {
-          out.add(p.id() + "." + t.fullId());
-        }
-      }
-    }
-    return List.copyOf(out);
-  }
-
-  /** Consumers that read a dataset or stream. */
-  static List<String> consumersOf(String name, List<Consumer> consumers) {
-    return consumers.stream()
-        .filter(c -> c.reads().contains(name))
-        .map(Consumer::id)
-        .sorted()
-        .toList();
+    return !StorageIndex.of(b.architectureOrEmpty(), b.consumers())
+        .valueStreams(d.name())
+        .isEmpty();
   }
 
   /** The whole storage/layout.yaml document. */
