@@ -36,6 +36,15 @@ import picocli.CommandLine.Spec;
           + " (the proposal), report.md (the consulting report) and report.json into DIR.",
       "Conflicting requirements (e.g. a Kinesis mandate with a two-year replay) are explained on"
           + " stderr and in the report."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  blueprint advise examples/clickstream-analytics/requirements.yaml -o advice",
+      "  blueprint advise requirements.yaml -o advice --force --date 2026-03-01",
+      "  blueprint review advice/blueprint.yaml",
+      "",
+      "Exit codes: 0 advice written, 1 invalid requirements or DIR cannot be written,"
+          + " 2 wrong command line."
     })
 public final class AdviseCommand implements Callable<Integer> {
 

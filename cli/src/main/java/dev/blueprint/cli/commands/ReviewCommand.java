@@ -30,6 +30,14 @@ import picocli.CommandLine.Spec;
       "Reviews a blueprint against the architecture principles (no single point of failure,"
           + " isolated services, stateless processing, recorded trade-offs, requirements met).",
       "Exits 1 when a finding is at or above --fail-on."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  blueprint review advice/blueprint.yaml",
+      "  blueprint review blueprint.yaml --fail-on MEDIUM --format json",
+      "",
+      "Exit codes: 0 no finding at or above --fail-on, 1 such a finding or an invalid"
+          + " blueprint, 2 wrong command line."
     })
 public final class ReviewCommand implements Callable<Integer> {
 

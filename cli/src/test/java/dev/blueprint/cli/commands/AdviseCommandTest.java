@@ -162,6 +162,21 @@ class AdviseCommandTest {
   }
 
   @Test
+  void adviseAndReviewHelpShowExamplesAndExitCodes() {
+    Run advise = run("advise", "--help");
+    assertEquals(0, advise.exit());
+    assertTrue(advise.out().contains("Examples:"), advise.out());
+    assertTrue(
+        advise.out().contains("blueprint advise examples/clickstream-analytics/requirements.yaml"),
+        advise.out());
+    assertTrue(advise.out().contains("Exit codes: 0 advice written"), advise.out());
+    Run review = run("review", "--help");
+    assertTrue(review.out().contains("--format=FORMAT"), review.out());
+    assertTrue(review.out().contains("--fail-on MEDIUM --format json"), review.out());
+    assertTrue(review.out().contains("Exit codes: 0 no finding"), review.out());
+  }
+
+  @Test
   void aWrongDateIsAUsageErrorInTheUsersWords(@TempDir Path tmp) throws Exception {
     Path out = tmp.resolve("advice");
     Run r = run("advise", clickstream(), "-o", out.toString(), "--date", "2026-13-01");
