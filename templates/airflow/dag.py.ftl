@@ -106,8 +106,9 @@ from airflow.utils.task_group import TaskGroup
 from ${modules[op]} import ${op}
 </#list>
 
-# The repository root: tasks run their scripts from here and SQL files are found here.
-REPO_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+# The repository root: tasks run their scripts from here and SQL files are found here. Set
+# BLUEPRINT_REPO_ROOT on the workers when the DAG files are deployed apart from the repository.
+REPO_ROOT = os.environ.get("BLUEPRINT_REPO_ROOT") or os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 <#if dag.assets?has_content>
 
 <#list dag.assets as a>

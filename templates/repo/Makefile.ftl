@@ -49,11 +49,11 @@ ${c.target}: ## ${c.store} ${c.database} (${c.variable})
 	${c.make}
 </#list>
 
-dags: ## Copy the DAGs into AIRFLOW_DAGS_FOLDER
+dags: ## Copy the DAGs and the files their tasks run into AIRFLOW_DAGS_FOLDER
 <#if plan.dags?has_content>
 	@test -n "$(AIRFLOW_DAGS_FOLDER)" && test "$(AIRFLOW_DAGS_FOLDER)" != "/dags" || { echo "set AIRFLOW_HOME or AIRFLOW_DAGS_FOLDER" >&2; exit 1; }
-	mkdir -p "$(AIRFLOW_DAGS_FOLDER)"
-	cp <#list plan.dags as d>${d}<#sep> </#sep></#list> "$(AIRFLOW_DAGS_FOLDER)/"
+	mkdir -p "$(AIRFLOW_DAGS_FOLDER)/${plan.deployFolder}"
+	cp -R dags<#list plan.stubFolders as f> ${f?remove_ending("/")}</#list> "$(AIRFLOW_DAGS_FOLDER)/${plan.deployFolder}/"
 <#else>
 	@echo "this blueprint has no pipelines"
 </#if>

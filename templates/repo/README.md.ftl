@@ -43,6 +43,9 @@ are in [docs/decisions/](docs/decisions/README.md).
 <#if plan.dags?has_content>
 | [`dags/`](dags/) | one Airflow DAG per pipeline |
 </#if>
+<#list plan.stubFolders as f>
+| [`${f}`](${f}) | <#switch f><#case "jobs/">Spark jobs the DAGs submit<#break><#case "scripts/">shell scripts the DAGs run<#break><#default>SQL the DAGs run</#switch>: starting points that fail until you write their logic |
+</#list>
 | [`Makefile`](Makefile) | the deployment steps below as `make` targets (`make help` lists them) |
 | `.blueprint/` | how this repository was generated; leave it as it is |
 
@@ -163,15 +166,22 @@ Create the connections they use (Admin > Connections, or `airflow connections ad
 </#list>
 
 </#if>
-Then copy the DAG files into the dags folder:
+<#assign parts = ["dags"] + plan.stubFolders?map(f -> f?remove_ending("/"))>
+The DAGs find the files their tasks run relative to the folder above `dags/`, so deploy them
+together, keeping the layout, into one folder inside the Airflow dags folder:
 
 ```sh
-cp <#list plan.dags as d>${d}<#sep> </#sep></#list> "$AIRFLOW_HOME/dags/"   # or: make dags AIRFLOW_DAGS_FOLDER=...
+mkdir -p "$AIRFLOW_HOME/dags/${plan.deployFolder}"
+cp -R ${parts?join(" ")} "$AIRFLOW_HOME/dags/${plan.deployFolder}/"   # or: make dags
 ```
 
-The commands the tasks run (scripts, Spark jobs, SQL files) are not generated: deploy them
-where the workers find them. A DAG that fails to import shows in the Airflow UI under
-"DAG import errors".
+<#if plan.stubFolders?has_content>
+The files in ${stubText} are starting points: each fails until the team writes its logic, so a
+DAG never reports success for work that was not done.
+</#if>
+Airflow parses only Python files that mention both "airflow" and "dag"; a DAG that fails to
+import shows in the Airflow UI under "DAG import errors". If the job files appear there, list
+`jobs/` in an `.airflowignore` in the deployed folder.
 </#if>
 
 ## Check the result

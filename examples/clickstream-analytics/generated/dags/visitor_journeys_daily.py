@@ -14,8 +14,9 @@ from airflow.providers.standard.operators.python import PythonOperator
 from airflow.providers.common.sql.operators.sql import SQLExecuteQueryOperator
 from airflow.providers.apache.spark.operators.spark_submit import SparkSubmitOperator
 
-# The repository root: tasks run their scripts from here and SQL files are found here.
-REPO_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+# The repository root: tasks run their scripts from here and SQL files are found here. Set
+# BLUEPRINT_REPO_ROOT on the workers when the DAG files are deployed apart from the repository.
+REPO_ROOT = os.environ.get("BLUEPRINT_REPO_ROOT") or os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 ORDERS_SNAPSHOT = Asset(name="orders_snapshot", uri="s3://clickstream-analytics-lake/raw/orders/orders_snapshot/")
 PAGE_VIEWS_CLEAN = Asset(name="page_views_clean", uri="s3://clickstream-analytics-lake/clean/web-analytics/page_views_clean/")

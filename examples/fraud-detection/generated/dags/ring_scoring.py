@@ -13,8 +13,9 @@ import pendulum
 from airflow.sdk import DAG, Asset, TaskGroup
 from airflow.providers.standard.operators.python import PythonOperator
 
-# The repository root: tasks run their scripts from here and SQL files are found here.
-REPO_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+# The repository root: tasks run their scripts from here and SQL files are found here. Set
+# BLUEPRINT_REPO_ROOT on the workers when the DAG files are deployed apart from the repository.
+REPO_ROOT = os.environ.get("BLUEPRINT_REPO_ROOT") or os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 FRAUD_GRAPH = Asset(name="fraud_graph", uri="neo4j://fraud_graph_cluster/fraud_graph")
 RING_SCORES = Asset(name="ring_scores", uri="redis://ring_scores_redis/ring_scores")

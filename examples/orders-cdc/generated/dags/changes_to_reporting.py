@@ -13,8 +13,9 @@ from airflow.providers.standard.operators.python import PythonOperator
 from airflow.providers.common.sql.operators.sql import SQLExecuteQueryOperator
 from airflow.providers.apache.spark.operators.spark_submit import SparkSubmitOperator
 
-# The repository root: tasks run their scripts from here and SQL files are found here.
-REPO_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+# The repository root: tasks run their scripts from here and SQL files are found here. Set
+# BLUEPRINT_REPO_ROOT on the workers when the DAG files are deployed apart from the repository.
+REPO_ROOT = os.environ.get("BLUEPRINT_REPO_ROOT") or os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 ORDERS_CDC_ORDERS_V1 = Asset(name="orders.cdc.orders.v1", uri="kafka://kafka-kafka-bootstrap:9092/orders.cdc.orders.v1")
 ORDER_CHANGES = Asset(name="order_changes", uri="s3://orders-cdc-lake/raw/orders/order_changes/")

@@ -14,8 +14,9 @@ from airflow.sdk import DAG, Asset
 from airflow.providers.standard.operators.python import PythonOperator
 from airflow.providers.common.sql.operators.sql import SQLExecuteQueryOperator
 
-# The repository root: tasks run their scripts from here and SQL files are found here.
-REPO_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+# The repository root: tasks run their scripts from here and SQL files are found here. Set
+# BLUEPRINT_REPO_ROOT on the workers when the DAG files are deployed apart from the repository.
+REPO_ROOT = os.environ.get("BLUEPRINT_REPO_ROOT") or os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 ORDERS_SOURCE = Asset(name="orders_source", uri="postgres://orders_primary/orders_primary/orders/orders_source")
 ORDERS_CURRENT = Asset(name="orders_current", uri="postgres://order_reporting/order_reporting/finance/orders_current")

@@ -98,6 +98,10 @@ public final class Cli {
     while (t.getCause() != null && t.getCause() != t) {
       t = t.getCause();
     }
+    String io = IoMessages.describe(t);
+    if (io != null) {
+      return io;
+    }
     String msg = t.getMessage();
     return (msg == null || msg.isBlank()) ? t.getClass().getSimpleName() : msg;
   }

@@ -145,6 +145,15 @@ class EngagementWorkflowTest {
     Path repo = Path.of(result.paths().repository());
     assertEquals(ws().resolve("repo"), repo);
     assertEquals(List.of("1"), GitTargetPublisher.committedRevisions(repo));
+    Process log =
+        new ProcessBuilder("git", "-C", repo.toString(), "log", "-1", "--format=%an <%ae>")
+            .redirectErrorStream(true)
+            .start();
+    assertEquals(
+        "engagement-" + SLUG + " <" + SLUG + "@engagements.blueprint.invalid>",
+        new String(log.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+            .strip(),
+        "the commit is authored as the engagement");
     assertTrue(Files.isRegularFile(repo.resolve(".blueprint/generator.json")));
     assertTrue(Files.isRegularFile(ws().resolve("requirements.yaml")));
     try (Stream<Path> topics = Files.list(targets)) {

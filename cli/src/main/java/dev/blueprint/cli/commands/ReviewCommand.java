@@ -30,6 +30,14 @@ import picocli.CommandLine.Spec;
       "Reviews a blueprint against the architecture principles (no single point of failure,"
           + " isolated services, stateless processing, recorded trade-offs, requirements met).",
       "Exits 1 when a finding is at or above --fail-on."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  blueprint review advice/blueprint.yaml",
+      "  blueprint review blueprint.yaml --fail-on MEDIUM --format json",
+      "",
+      "Exit codes: 0 no finding at or above --fail-on, 1 such a finding or an invalid"
+          + " blueprint, 2 wrong command line."
     })
 public final class ReviewCommand implements Callable<Integer> {
 
@@ -52,7 +60,11 @@ public final class ReviewCommand implements Callable<Integer> {
           "HIGH, MEDIUM or LOW: exit 1 when a finding is this bad or worse (default HIGH).")
   Risk failOn;
 
-  @Option(names = "--format", defaultValue = "text", description = "text or json (default text).")
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      description = "text (default) for people, json for machines.")
   Format format;
 
   @Option(names = "--verbose", description = "Print stack traces of unexpected failures.")
@@ -60,7 +72,25 @@ public final class ReviewCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws ProblemException {
-    LoadedBlueprint loaded = Validator.loadValid(blueprint);
+    LoadedBlueprint loaded;
+    try {
+      loaded = Validator.loadValid(blueprint);
+    } catch (ProblemException e) {
+      if (format != Format.json) {
+        throw e;
+      }
+      // machines reading stdout get JSON for an invalid file too, as from validate --format json
+      Map<String, Object> doc = new LinkedHashMap<>();
+      doc.put("blueprint", blueprint.toString());
+      doc.put("failOn", failOn);
+      doc.put("failed", true);
+      doc.put("valid", false);
+      doc.put("problems", ValidateCommand.json(blueprint, false, e.problems()).get("problems"));
+      doc.put("counts", counts(List.of()));
+      doc.put("findings", List.of());
+      printJson(doc);
+      return Cli.FAILED;
+    }
     if (!loaded.blueprint().isBlueprint()) {
       throw new UserException(
           blueprint
@@ -76,13 +106,10 @@ public final class ReviewCommand implements Callable<Integer> {
       doc.put("blueprint", blueprint.toString());
       doc.put("failOn", failOn);
       doc.put("failed", fail);
+      doc.put("valid", true);
       doc.put("counts", counts(findings));
       doc.put("findings", findings);
-      try {
-        out.println(BlueprintMapper.json().writeValueAsString(doc));
-      } catch (JsonProcessingException e) {
-        throw new UserException("cannot write JSON: " + e.getOriginalMessage());
-      }
+      printJson(doc);
     } else {
       for (Finding f : findings) {
         out.println(f.severity() + " " + f.ruleId() + " " + f.element());
@@ -105,6 +132,16 @@ public final class ReviewCommand implements Callable<Integer> {
     }
     out.flush();
     return fail ? Cli.FAILED : Cli.OK;
+  }
+
+  private void printJson(Map<String, Object> doc) {
+    PrintWriter out = spec.commandLine().getOut();
+    try {
+      out.println(BlueprintMapper.json().writeValueAsString(doc));
+    } catch (JsonProcessingException e) {
+      throw new UserException("cannot write JSON: " + e.getOriginalMessage());
+    }
+    out.flush();
   }
 
   private static Map<Risk, Long> counts(List<Finding> findings) {

@@ -99,7 +99,8 @@ public final class ValidateCommand implements Callable<Integer> {
     return exit;
   }
 
-  private static ObjectNode json(Path file, boolean valid, List<Problem> problems) {
+  /** One file's result as validate --format json prints it; review --format json reuses it. */
+  static ObjectNode json(Path file, boolean valid, List<Problem> problems) {
     ObjectNode o = JsonNodeFactory.instance.objectNode();
     o.put("file", file.toString());
     o.put("valid", valid);

@@ -72,10 +72,146 @@ class AdviseCommandTest {
     assertFalse(refused.err().contains("Exception"), refused.err());
     assertEquals(List.of("keep.txt"), names(out));
 
+    // --force replaces an earlier advice, but never deletes files advise did not write
+    // (think `-o ~ --force`).
     Run forced = run("advise", clickstream(), "-o", out.toString(), "--force");
-    assertEquals(0, forced.exit(), forced.err());
-    assertEquals(List.of("blueprint.yaml", "report.json", "report.md"), names(out));
+    assertEquals(1, forced.exit(), forced.err());
+    assertTrue(
+        forced.err().contains("holds files that blueprint advise did not write: keep.txt"),
+        forced.err());
+    assertTrue(forced.err().contains("choose a new or empty folder"), forced.err());
+    assertFalse(forced.err().contains("Exception"), forced.err());
+    assertEquals(List.of("keep.txt"), names(out));
     assertEquals(List.of("advice"), names(tmp));
+
+    Files.delete(out.resolve("keep.txt"));
+    assertEquals(0, run("advise", clickstream(), "-o", out.toString()).exit());
+    Files.writeString(out.resolve("report.md"), "stale");
+    Run again = run("advise", clickstream(), "-o", out.toString(), "--force");
+    assertEquals(0, again.exit(), again.err());
+    assertEquals(List.of("blueprint.yaml", "report.json", "report.md"), names(out));
+    assertFalse(Files.readString(out.resolve("report.md")).equals("stale"));
+    assertEquals(List.of("advice"), names(tmp));
+  }
+
+  @Test
+  void aBlueprintWithAnArchitectureIsAdvisedFromItsRequirementsAndSaysSo(@TempDir Path tmp)
+      throws Exception {
+    // A consultant who passes an edited blueprint must learn that its architecture is not used.
+    String bp = root().resolve("examples/clickstream-analytics/blueprint.yaml").toString();
+    Run r = run("advise", bp, "-o", tmp.resolve("advice").toString());
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(
+        r.err()
+            .contains(
+                "blueprint: note: "
+                    + bp
+                    + " already has an architecture; advise ignores it and proposes a new one"
+                    + " from its requirements, sources and consumers (to check it, run"
+                    + " 'blueprint review "
+                    + bp
+                    + "')"),
+        r.err());
+    assertEquals("", run("advise", clickstream(), "-o", tmp.resolve("b").toString()).err());
+  }
+
+  @Test
+  void reviewAsJsonReportsAnInvalidBlueprintAsJson(@TempDir Path tmp) throws Exception {
+    // `review --format json bp.yaml | jq` must get JSON, as with validate, not an empty stdout.
+    Path bp = tmp.resolve("bp.yaml");
+    Files.writeString(
+        bp,
+        Files.readString(root().resolve("examples/clickstream-analytics/blueprint.yaml"))
+            .replace("partitions: 12", "partitions: -3"));
+    Run r = run("review", bp.toString(), "--format", "json");
+    assertEquals(1, r.exit(), r.out() + r.err());
+    com.fasterxml.jackson.databind.JsonNode doc =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+    assertEquals(bp.toString(), doc.get("blueprint").asText());
+    assertFalse(doc.get("valid").asBoolean());
+    assertTrue(doc.get("failed").asBoolean());
+    assertEquals(0, doc.get("findings").size());
+    com.fasterxml.jackson.databind.JsonNode p = doc.get("problems").get(0);
+    assertEquals("BP-RANGE-001", p.get("ruleId").asText());
+    assertEquals("architecture.streams[0].partitions", p.get("path").asText());
+    assertTrue(p.get("line").asInt() > 0, r.out());
+    assertEquals("", r.err());
+
+    Run missing = run("review", tmp.resolve("nope.yaml").toString(), "--format", "json");
+    assertEquals(1, missing.exit());
+    assertEquals(
+        "BP-FILE-001",
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(missing.out())
+            .get("problems")
+            .get(0)
+            .get("ruleId")
+            .asText());
+
+    Run ok =
+        run(
+            "review",
+            root().resolve("examples/clickstream-analytics/blueprint.yaml").toString(),
+            "--format",
+            "json");
+    assertEquals(0, ok.exit(), ok.err());
+    com.fasterxml.jackson.databind.JsonNode okDoc =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(ok.out());
+    assertTrue(okDoc.get("valid").asBoolean());
+    assertEquals(4, okDoc.get("findings").size());
+  }
+
+  @Test
+  void adviseAndReviewHelpShowExamplesAndExitCodes() {
+    Run advise = run("advise", "--help");
+    assertEquals(0, advise.exit());
+    assertTrue(advise.out().contains("Examples:"), advise.out());
+    assertTrue(
+        advise.out().contains("blueprint advise examples/clickstream-analytics/requirements.yaml"),
+        advise.out());
+    assertTrue(advise.out().contains("Exit codes: 0 advice written"), advise.out());
+    Run review = run("review", "--help");
+    assertTrue(review.out().contains("--format=FORMAT"), review.out());
+    assertTrue(review.out().contains("--fail-on MEDIUM --format json"), review.out());
+    assertTrue(review.out().contains("Exit codes: 0 no finding"), review.out());
+  }
+
+  @Test
+  void aWrongDateIsAUsageErrorInTheUsersWords(@TempDir Path tmp) throws Exception {
+    Path out = tmp.resolve("advice");
+    Run r = run("advise", clickstream(), "-o", out.toString(), "--date", "2026-13-01");
+    assertEquals(2, r.exit(), r.err());
+    assertTrue(
+        r.err().contains("'2026-13-01' is not a date; write YYYY-MM-DD, e.g. 2026-03-01"), r.err());
+    assertFalse(r.err().contains("java."), r.err());
+    assertFalse(r.err().contains("Exception"), r.err());
+    assertFalse(Files.exists(out));
+    Run ok = run("advise", clickstream(), "-o", out.toString(), "--date", "2026-03-01");
+    assertEquals(0, ok.exit(), ok.err());
+    assertTrue(Files.readString(out.resolve("report.md")).contains("2026-03-01"));
+  }
+
+  @Test
+  void anOutputUnderAFileNamesTheFile(@TempDir Path tmp) throws Exception {
+    Path file = Files.writeString(tmp.resolve("notes.txt"), "mine");
+    Run r = run("advise", clickstream(), "-o", file.resolve("advice").toString());
+    assertEquals(1, r.exit(), r.err());
+    assertTrue(r.err().contains("cannot write the advice to " + file.resolve("advice")), r.err());
+    assertTrue(r.err().contains(file + " is a file, not a folder"), r.err());
+    assertFalse(r.err().contains("Exception"), r.err());
+    assertEquals(List.of("notes.txt"), names(tmp));
+  }
+
+  @Test
+  void aFailedWriteSaysWhy(@TempDir Path tmp) throws Exception {
+    // /proc refuses new folders even for root, unlike a chmod'ed folder
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self")));
+    Run r = run("advise", clickstream(), "-o", "/proc/blueprint-advice");
+    assertEquals(1, r.exit(), r.err());
+    assertTrue(
+        r.err().startsWith("blueprint: cannot write the advice to /proc/blueprint-advice: "));
+    assertTrue(r.err().contains("no such file or folder"), r.err());
+    assertFalse(r.err().contains("Exception"), r.err());
   }
 
   @Test

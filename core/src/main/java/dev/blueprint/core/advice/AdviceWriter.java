@@ -7,9 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /** Writes an advice as blueprint.yaml, report.md and report.json. Output is deterministic. */
@@ -52,7 +55,8 @@ public final class AdviceWriter {
   /**
    * Writes into a temporary folder beside {@code dir}, then moves it into place, so that {@code
    * dir} holds either the complete advice or what it held before; nothing is left behind on error.
-   * A non-empty {@code dir} is replaced only with {@code force}.
+   * A non-empty {@code dir} is replaced only with {@code force}, and only when it holds nothing but
+   * the files written here (an earlier advice): other files are never deleted.
    */
   public static void writeAtomically(Advice advice, Path dir, boolean force) throws IOException {
     Path target = dir.toAbsolutePath().normalize();
@@ -67,6 +71,12 @@ public final class AdviceWriter {
     boolean nonEmpty = exists && !isEmpty(target);
     if (nonEmpty && !force) {
       throw new DirectoryNotEmptyException(dir.toString());
+    }
+    if (nonEmpty) {
+      List<String> foreign = foreignEntries(target);
+      if (!foreign.isEmpty()) {
+        throw new ForeignFilesException(dir.toString(), foreign);
+      }
     }
     Files.createDirectories(parent);
     String base = "." + target.getFileName() + ".";
@@ -93,6 +103,20 @@ public final class AdviceWriter {
       if (old != null) {
         deleteTree(old);
       }
+    }
+  }
+
+  /** Entries of {@code dir} that are not one of the three advice files, sorted. */
+  private static List<String> foreignEntries(Path dir) throws IOException {
+    Set<String> ours = Set.of(BLUEPRINT, REPORT_MD, REPORT_JSON);
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.filter(
+              p ->
+                  !ours.contains(p.getFileName().toString())
+                      || !Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
+          .map(p -> p.getFileName().toString())
+          .sorted()
+          .toList();
     }
   }
 

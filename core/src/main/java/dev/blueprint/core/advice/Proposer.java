@@ -584,6 +584,7 @@ final class Proposer {
       fields.add(new Field("snapshot_date", FieldType.DATE, false, "The day the export ran."));
       partitioning = List.of(new Partition("snapshot_date", PartitionTransform.IDENTITY));
       retention = history();
+      derive("dataset " + name, "retention", Units.say(retention), historyFormula(), "");
     }
     derive(
         "dataset " + name,
@@ -628,6 +629,7 @@ final class Proposer {
         new Field(
             dateField, FieldType.DATE, false, "Day of " + t.eventTime() + ", the partition."));
     Duration retention = history();
+    derive("dataset " + name, "retention", Units.say(retention), historyFormula(), "");
     derive(
         "dataset " + name,
         "partitioning",

@@ -11,6 +11,7 @@ import dev.blueprint.core.review.rules.SharedDatabaseRule;
 import dev.blueprint.core.review.rules.SharedWriterRule;
 import dev.blueprint.core.review.rules.SingleInstanceStoreRule;
 import dev.blueprint.core.review.rules.StreamReplicationRule;
+import dev.blueprint.core.review.rules.UndersizedKafkaTopicRule;
 import dev.blueprint.core.review.rules.UnmetRequirementRule;
 import dev.blueprint.core.review.rules.UntracedRequirementRule;
 import java.util.ArrayList;
@@ -36,6 +37,7 @@ public final class Reviewer {
           new MissingTradeOffRule(),
           new AnalyticsFormatRule(),
           new UnmetRequirementRule(),
+          new UndersizedKafkaTopicRule(),
           new UntracedRequirementRule());
 
   private Reviewer() {}

@@ -132,4 +132,27 @@ class AdvisorTest {
         Reviewer.review(advice.proposal()).stream().noneMatch(f -> f.severity() == Risk.HIGH),
         Reviewer.review(advice.proposal()).toString());
   }
+
+  @Test
+  void everyDatasetRetentionInTheProposalIsExplainedInTheReport() throws Exception {
+    // report.md's "Derived settings" had no row for the clean and snapshot datasets' 760d,
+    // so the problem owner could not tell where that number came from.
+    for (Path req : Examples.requirements()) {
+      Advice advice = Advisor.advise(Validator.loadValid(req).blueprint());
+      for (var d : advice.proposal().architectureOrEmpty().datasets()) {
+        if (d.retention() == null) {
+          continue;
+        }
+        String days = d.retention().toDays() + "d";
+        assertTrue(
+            advice.report().derivations().stream()
+                .anyMatch(
+                    x ->
+                        x.element().equals("dataset " + d.name())
+                            && x.setting().equals("retention")
+                            && x.value().equals(days)),
+            req + ": dataset " + d.name() + " keeps " + days + " but no derivation says why");
+      }
+    }
+  }
 }

@@ -14,6 +14,7 @@ import dev.blueprint.core.review.rules.SharedDatabaseRule;
 import dev.blueprint.core.review.rules.SharedWriterRule;
 import dev.blueprint.core.review.rules.SingleInstanceStoreRule;
 import dev.blueprint.core.review.rules.StreamReplicationRule;
+import dev.blueprint.core.review.rules.UndersizedKafkaTopicRule;
 import dev.blueprint.core.review.rules.UnmetRequirementRule;
 import dev.blueprint.core.review.rules.UntracedRequirementRule;
 import java.util.List;
@@ -39,6 +40,28 @@ class ReviewRulesTest {
 
   private static String stream(String settings) {
     return "architecture:\n  streams:\n    - {name: t1, " + settings + "}\n";
+  }
+
+  @Test
+  void aKafkaTopicWithTooFewPartitionsForThePeakCannotScaleOut() {
+    // 6,000 events/s of 1,200 bytes at peak: the advisor sizes 8 partitions (7.2 MB/s at 1 MB/s
+    // each); one partition passed review silently before.
+    var rule = new UndersizedKafkaTopicRule();
+    String peak =
+        "sources:\n  - {id: s1, kind: clickstream, volume: {eventsPerSecond: 1500,"
+            + " peakEventsPerSecond: 6000, eventBytes: 1200}}\n"
+            + stream("platform: kafka, partitions: %d, producers: [s1]");
+    assertOne(run(rule, peak.formatted(1)), "stream t1", "1 partition");
+    assertTrue(
+        run(rule, peak.formatted(1)).get(0).why().contains("7,200,000 bytes/s"),
+        run(rule, peak.formatted(1)).toString());
+    assertTrue(run(rule, peak.formatted(7)).get(0).fix().contains("at least 8 partitions"));
+    assertEquals(List.of(), run(rule, peak.formatted(8)));
+    assertEquals(List.of(), run(rule, peak.formatted(12)));
+    // no volume, no partitions or another platform: nothing to compare
+    assertEquals(List.of(), run(rule, stream("platform: kafka, partitions: 1")));
+    assertEquals(List.of(), run(rule, peak.replace("partitions: %d, ", "").replace("%d", "1")));
+    assertEquals(List.of(), run(rule, peak.replace("kafka", "kinesis").formatted(8)));
   }
 
   @Test
@@ -223,6 +246,6 @@ class ReviewRulesTest {
     assertTrue(Reviewer.failsAt(findings, Risk.HIGH));
     assertTrue(Risk.MEDIUM.isAtLeast(Risk.LOW));
     assertTrue(!Risk.LOW.isAtLeast(Risk.MEDIUM));
-    assertEquals(12, Reviewer.rules().size());
+    assertEquals(13, Reviewer.rules().size());
   }
 }

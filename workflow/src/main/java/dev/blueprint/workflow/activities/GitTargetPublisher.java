@@ -52,8 +52,15 @@ public final class GitTargetPublisher implements PublishPort {
     Optional<String> remote = remote(repository);
     PublishResult result;
     try {
+      String engagement = engagementOf(repository);
       result =
-          git.publish(repository, revision, message, "blueprint", "blueprint@localhost", remote);
+          git.publish(
+              repository,
+              revision,
+              message,
+              "engagement-" + engagement,
+              engagement + "@engagements.blueprint.invalid",
+              remote);
     } catch (TargetException e) {
       throw new IOException(e.getMessage(), e);
     }
@@ -82,8 +89,16 @@ public final class GitTargetPublisher implements PublishPort {
     if (remoteTemplate == null || remoteTemplate.isBlank()) {
       return Optional.empty();
     }
-    String engagement = repository.toAbsolutePath().getParent().getFileName().toString();
-    return Optional.of(remoteTemplate.replace("{engagement}", engagement));
+    return Optional.of(remoteTemplate.replace("{engagement}", engagementOf(repository)));
+  }
+
+  /**
+   * The engagement a repository belongs to: its folder's parent is the engagement's workspace,
+   * named by the slug. Commits are authored as the engagement ({@code engagement-SLUG}, at the
+   * reserved .invalid domain so that no real mailbox is implied).
+   */
+  static String engagementOf(Path repository) {
+    return repository.toAbsolutePath().getParent().getFileName().toString();
   }
 
   private static Path record(Path repository) {

@@ -9,7 +9,8 @@ import java.util.Set;
  * blueprint ids, never clashing with each other, keywords, builtins or the module's own names.
  */
 final class PythonNames {
-  private static final Set<String> RESERVED =
+  /** Python's keywords: never a module, package or variable name. */
+  static final Set<String> KEYWORDS =
       Set.of(
           "False",
           "None",
@@ -45,41 +46,53 @@ final class PythonNames {
           "try",
           "while",
           "with",
-          "yield",
-          "match",
-          "case",
-          "type",
-          "print",
-          "id",
-          "list",
-          "dict",
-          "set",
-          "str",
-          "int",
-          "len",
-          "open",
-          "object",
-          "input",
-          "dag",
-          "DAG",
-          "Asset",
-          "Dataset",
-          "TaskGroup",
-          "BashOperator",
-          "BashSensor",
-          "EmptyOperator",
-          "PythonOperator",
-          "SQLExecuteQueryOperator",
-          "SparkSubmitOperator",
-          "REPO_ROOT",
-          "os",
-          "pendulum",
-          "timedelta",
-          "functools",
-          "importlib",
-          "airflow",
-          "_call",
-          "_fail_run");
+          "yield");
+
+  /** Keywords, soft keywords and builtins a generated variable must not shadow. */
+  private static final Set<String> RESERVED =
+      union(
+          KEYWORDS,
+          Set.of(
+              "match",
+              "case",
+              "type",
+              "print",
+              "id",
+              "list",
+              "dict",
+              "set",
+              "str",
+              "int",
+              "len",
+              "open",
+              "object",
+              "input",
+              "dag",
+              "DAG",
+              "Asset",
+              "Dataset",
+              "TaskGroup",
+              "BashOperator",
+              "BashSensor",
+              "EmptyOperator",
+              "PythonOperator",
+              "SQLExecuteQueryOperator",
+              "SparkSubmitOperator",
+              "REPO_ROOT",
+              "os",
+              "pendulum",
+              "timedelta",
+              "functools",
+              "importlib",
+              "airflow",
+              "_call",
+              "_fail_run"));
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> all = new HashSet<>(a);
+    all.addAll(b);
+    return Set.copyOf(all);
+  }
 
   private final Set<String> used = new HashSet<>();
 

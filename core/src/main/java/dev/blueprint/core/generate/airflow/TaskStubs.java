@@ -69,41 +69,14 @@ public final class TaskStubs implements Contributor {
   /** A dotted path to a function: package(s), module and function, lowercase identifiers. */
   private static final Pattern CALLABLE = Pattern.compile("[a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)+");
 
-  private static final java.util.Set<String> KEYWORDS =
-      java.util.Set.of(
-          "and",
-          "as",
-          "assert",
-          "async",
-          "await",
-          "break",
-          "class",
-          "continue",
-          "def",
-          "del",
-          "elif",
-          "else",
-          "except",
-          "finally",
-          "for",
-          "from",
-          "global",
-          "if",
-          "import",
-          "in",
-          "is",
-          "lambda",
-          "nonlocal",
-          "not",
-          "or",
-          "pass",
-          "raise",
-          "return",
-          "try",
-          "while",
-          "with",
-          "yield",
-          "airflow");
+  /** Names a callable's path cannot use: Python keywords, and airflow (it would shadow it). */
+  private static final java.util.Set<String> KEYWORDS = withAirflow();
+
+  private static java.util.Set<String> withAirflow() {
+    java.util.Set<String> all = new java.util.HashSet<>(PythonNames.KEYWORDS);
+    all.add("airflow");
+    return java.util.Set.copyOf(all);
+  }
 
   /**
    * A module under dags/ (which Airflow puts on the Python path) for the callables that python

@@ -39,6 +39,8 @@ import java.util.TreeMap;
  * @param ddl the apply commands, PostgreSQL, Cassandra, Neo4j, MongoDB in that order
  * @param redis the Redis key spaces (caches and key-value datasets)
  * @param dags the DAG files
+ * @param stubFolders the folders of the files the tasks run (jobs/, scripts/, sql/), sorted
+ * @param deployFolder the folder the repository's Airflow part goes into, inside the dags folder
  * @param providers pip packages the DAGs import
  * @param connections Airflow connection id -> what it must point at
  */
@@ -50,6 +52,8 @@ public record DeployPlan(
     List<StoreCommands.Command> ddl,
     List<RedisKeys.KeySpace> redis,
     List<String> dags,
+    List<String> stubFolders,
+    String deployFolder,
     List<String> providers,
     Map<String, String> connections) {
 
@@ -58,6 +62,7 @@ public record DeployPlan(
     ddl = List.copyOf(ddl);
     redis = List.copyOf(redis);
     dags = List.copyOf(dags);
+    stubFolders = List.copyOf(stubFolders);
     providers = List.copyOf(providers);
     connections = java.util.Collections.unmodifiableMap(new TreeMap<>(connections));
   }
@@ -120,8 +125,34 @@ public record DeployPlan(
         ddl,
         redis,
         a.pipelines().stream().map(p -> Naming.dagFile(p.id())).sorted().toList(),
+        stubFolders(a),
+        StorageNames.fileStem(
+            b.engagement() == null || b.engagement().id() == null
+                ? "blueprint"
+                : b.engagement().id()),
         providers(a, options),
         connections(a));
+  }
+
+  /** The folders of the files the tasks' commands name: jobs/*.py, scripts/*.sh, sql/*.sql. */
+  static List<String> stubFolders(Architecture a) {
+    Set<String> out = new java.util.TreeSet<>();
+    for (Pipeline p : a.pipelines()) {
+      for (Task t : p.tasks()) {
+        if (t.command() == null || t.command().isBlank()) {
+          continue;
+        }
+        String first = t.command().strip().split("\\s+")[0];
+        if (first.matches("jobs/[A-Za-z0-9_][A-Za-z0-9_/-]*\\.py")) {
+          out.add("jobs/");
+        } else if (first.matches("scripts/[A-Za-z0-9_][A-Za-z0-9_/.-]*\\.sh")) {
+          out.add("scripts/");
+        } else if (first.matches("sql/[A-Za-z0-9_][A-Za-z0-9_/.-]*\\.sql")) {
+          out.add("sql/");
+        }
+      }
+    }
+    return List.copyOf(out);
   }
 
   static List<String> providers(Architecture a, GeneratorOptions options) {

@@ -30,6 +30,7 @@ public final class RepositoryReadmeContributor implements Contributor {
             .distinct()
             .toList();
     model.put("clientsText", andJoin(clients));
+    model.put("stubText", andJoin(plan.stubFolders().stream().map(f -> "`" + f + "`").toList()));
     model.put("stores", plan.ddl().stream().map(c -> c.store()).distinct().toList());
     model.put(
         "hasSchemas",

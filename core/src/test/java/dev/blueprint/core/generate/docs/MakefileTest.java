@@ -111,9 +111,7 @@ class MakefileTest {
         plan.output().contains("kubectl apply -n \"kafka\" -f kafka/topics/"), plan.output());
     assertTrue(
         plan.output()
-            .contains(
-                "cp dags/page_views_to_lake.py dags/visitor_journeys_daily.py"
-                    + " \"/srv/airflow/dags/\""),
+            .contains("cp -R dags jobs scripts sql \"/srv/airflow/dags/clickstream-analytics/\""),
         plan.output());
   }
 
