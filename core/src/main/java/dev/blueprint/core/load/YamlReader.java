@@ -112,6 +112,9 @@ final class YamlReader {
   private YamlNode node(JsonParser p, JsonToken t) throws IOException {
     Location at = loc(p);
     checkAnchor(p, at);
+    if (t != JsonToken.VALUE_EMBEDDED_OBJECT) {
+      checkTag(p, at);
+    }
     switch (t) {
       case START_OBJECT -> {
         Map<String, Entry> entries = new LinkedHashMap<>();
@@ -167,6 +170,27 @@ final class YamlReader {
         }
         return new ScalarNode(at, t, p.getText());
       }
+    }
+  }
+
+  /**
+   * Any explicit tag ({@code !custom}, {@code !!str}, {@code !!java.net.URL}) is refused: the
+   * parser would otherwise drop it silently, so the value would not mean what its author wrote.
+   */
+  private void checkTag(JsonParser p, Location at) throws IOException {
+    String tag = p.getTypeId() instanceof String s ? s : null;
+    if (tag != null && !tag.isEmpty()) {
+      problems.add(
+          Problem.error(
+                  "BP-YAML-008",
+                  at,
+                  "",
+                  "a YAML tag ("
+                      + (tag.startsWith("tag:yaml.org,2002:")
+                          ? "!!" + tag.substring("tag:yaml.org,2002:".length())
+                          : tag.startsWith("!") ? tag : "!" + tag)
+                      + ") is not supported in blueprint files")
+              .withHint("remove the tag; quote the value if it must be text"));
     }
   }
 
