@@ -72,7 +72,7 @@ public final class BlueprintLoader {
     YamlReader.Result read = YamlReader.read(name, text);
     List<Problem> problems = new ArrayList<>(read.problems());
     if (read.root() != null && problems.stream().noneMatch(p -> p.ruleId().equals("BP-YAML-004"))) {
-      problems.addAll(ShapeChecker.check(read.root(), Shapes.of(Blueprint.class)));
+      problems.addAll(ShapeChecker.check(name, read.root(), Shapes.of(Blueprint.class)));
     }
     if (!problems.isEmpty()) {
       throw new ProblemException(sorted(problems));
@@ -136,6 +136,11 @@ public final class BlueprintLoader {
   }
 
   private static String decode(String name, byte[] bytes) throws ProblemException {
+    if (isAscii(bytes)) {
+      // the usual case, and one copy: the strict decoder below builds a char[] twice the size of
+      // the file before the String (three copies of a 60 MB file at once)
+      return new String(bytes, StandardCharsets.ISO_8859_1);
+    }
     try {
       String text =
           StandardCharsets.UTF_8
@@ -166,6 +171,15 @@ public final class BlueprintLoader {
                   "is not UTF-8: byte 0x%02X at offset %d cannot start or continue a character",
                   bytes[offset] & 0xFF, offset)));
     }
+  }
+
+  private static boolean isAscii(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static int firstBadByte(byte[] bytes) {
@@ -215,22 +229,23 @@ public final class BlueprintLoader {
   /** Records where each key and list item starts, by path. */
   static SourceMap sourceMap(String name, YamlNode root) {
     Map<String, Location> locations = new HashMap<>();
-    collect(root, "", locations);
+    collect(name, root, "", locations);
     return new SourceMap(name, locations);
   }
 
-  private static void collect(YamlNode node, String path, Map<String, Location> locations) {
+  private static void collect(
+      String name, YamlNode node, String path, Map<String, Location> locations) {
     if (node instanceof YamlNode.MapNode map) {
-      for (YamlNode.Entry e : map.entries().values()) {
-        String child = ShapeChecker.join(path, e.key());
-        locations.put(child, e.keyLocation());
-        collect(e.value(), child, locations);
+      for (int i = 0; i < map.size(); i++) {
+        String child = ShapeChecker.join(path, map.key(i));
+        locations.put(child, YamlNode.at(name, map.keyPos(i)));
+        collect(name, map.value(i), child, locations);
       }
     } else if (node instanceof YamlNode.ListNode list) {
-      for (int i = 0; i < list.items().size(); i++) {
+      for (int i = 0; i < list.size(); i++) {
         String child = path + "[" + i + "]";
-        locations.put(child, list.items().get(i).location());
-        collect(list.items().get(i), child, locations);
+        locations.put(child, list.item(i).location(name));
+        collect(name, list.item(i), child, locations);
       }
     }
   }

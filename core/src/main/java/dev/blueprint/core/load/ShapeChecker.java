@@ -7,7 +7,6 @@ import dev.blueprint.core.load.Shape.MapShape;
 import dev.blueprint.core.load.Shape.ObjectShape;
 import dev.blueprint.core.load.Shape.Property;
 import dev.blueprint.core.load.Shape.ScalarShape;
-import dev.blueprint.core.load.YamlNode.Entry;
 import dev.blueprint.core.load.YamlNode.ListNode;
 import dev.blueprint.core.load.YamlNode.MapNode;
 import dev.blueprint.core.load.YamlNode.ScalarNode;
@@ -24,12 +23,16 @@ import java.util.List;
  * and every value of the wrong type, each at its own line and column, before anything is bound.
  */
 final class ShapeChecker {
+  private final String file;
   private final List<Problem> problems = new ArrayList<>();
 
-  private ShapeChecker() {}
+  private ShapeChecker(String file) {
+    this.file = file;
+  }
 
-  static List<Problem> check(YamlNode root, Shape shape) {
-    ShapeChecker c = new ShapeChecker();
+  /** Problems name {@code file}, the file the tree was read from. */
+  static List<Problem> check(String file, YamlNode root, Shape shape) {
+    ShapeChecker c = new ShapeChecker(file);
     c.check(root, shape, "");
     return c.problems;
   }
@@ -39,7 +42,7 @@ final class ShapeChecker {
         && (s.token() == JsonToken.VALUE_NULL
             || (s.token() == JsonToken.VALUE_STRING && s.text().isEmpty()))) {
       problems.add(
-          Problem.error("BP-YAML-003", node.location(), path, "has no value")
+          Problem.error("BP-YAML-003", node.location(file), path, "has no value")
               .withHint("give a value or remove the key"));
       return;
     }
@@ -47,16 +50,16 @@ final class ShapeChecker {
       checkObject(node, o, path);
     } else if (shape instanceof ListShape l) {
       if (node instanceof ListNode list) {
-        for (int i = 0; i < list.items().size(); i++) {
-          check(list.items().get(i), l.items(), path + "[" + i + "]");
+        for (int i = 0; i < list.size(); i++) {
+          check(list.item(i), l.items(), path + "[" + i + "]");
         }
       } else {
         typeError(node, path, "a list", node instanceof ScalarNode ? "write [value]" : null);
       }
     } else if (shape instanceof MapShape m) {
       if (node instanceof MapNode map) {
-        for (Entry e : map.entries().values()) {
-          check(e.value(), m.values(), join(path, e.key()));
+        for (int i = 0; i < map.size(); i++) {
+          check(map.value(i), m.values(), join(path, map.key(i)));
         }
       } else {
         typeError(node, path, "a mapping of keys to values", null);
@@ -73,23 +76,24 @@ final class ShapeChecker {
       typeError(node, path, "a mapping with keys " + keys(shape), null);
       return;
     }
-    for (Entry e : map.entries().values()) {
-      Property property = shape.properties().get(e.key());
-      String childPath = join(path, e.key());
+    for (int i = 0; i < map.size(); i++) {
+      String key = map.key(i);
+      Property property = shape.properties().get(key);
+      String childPath = join(path, key);
       if (property == null) {
-        String suggestion = Suggestions.closest(e.key(), shape.properties().keySet());
+        String suggestion = Suggestions.closest(key, shape.properties().keySet());
         Problem p =
             Problem.error(
                 "BP-YAML-002",
-                e.keyLocation(),
+                YamlNode.at(file, map.keyPos(i)),
                 childPath,
-                "unknown key '" + e.key() + "'" + (path.isEmpty() ? "" : " in " + path));
+                "unknown key '" + key + "'" + (path.isEmpty() ? "" : " in " + path));
         problems.add(
             suggestion != null
                 ? p.withHint("did you mean '" + suggestion + "'? known keys: " + keys(shape))
                 : p.withHint("known keys: " + keys(shape)));
       } else {
-        check(e.value(), property.shape(), childPath);
+        check(map.value(i), property.shape(), childPath);
       }
     }
   }
@@ -107,7 +111,10 @@ final class ShapeChecker {
         node instanceof ScalarNode ? Suggestions.closest(text, shape.values()) : null;
     Problem p =
         Problem.error(
-            "BP-YAML-003", node.location(), path, "expected one of " + allowed + ", got " + got);
+            "BP-YAML-003",
+            node.location(file),
+            path,
+            "expected one of " + allowed + ", got " + got);
     problems.add(suggestion == null ? p : p.withHint("did you mean '" + suggestion + "'?"));
   }
 
@@ -139,7 +146,7 @@ final class ShapeChecker {
           problems.add(
               Problem.error(
                   "BP-YAML-003",
-                  node.location(),
+                  node.location(file),
                   path,
                   "the whole number "
                       + YamlReader.abbreviate(s.text())
@@ -178,7 +185,7 @@ final class ShapeChecker {
           problems.add(
               Problem.error(
                       "BP-YAML-003",
-                      node.location(),
+                      node.location(file),
                       path,
                       "expected "
                           + shape.kind().expected()
@@ -226,7 +233,7 @@ final class ShapeChecker {
     Problem p =
         Problem.error(
             "BP-YAML-003",
-            node.location(),
+            node.location(file),
             path,
             "expected " + expected + ", got " + YamlReader.describe(node));
     problems.add(hint == null ? p : p.withHint(hint));

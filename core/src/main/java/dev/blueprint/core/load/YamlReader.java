@@ -1,12 +1,12 @@
 package dev.blueprint.core.load;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
-import dev.blueprint.core.load.YamlNode.Entry;
 import dev.blueprint.core.load.YamlNode.ListNode;
 import dev.blueprint.core.load.YamlNode.MapNode;
 import dev.blueprint.core.load.YamlNode.ScalarNode;
@@ -14,7 +14,8 @@ import dev.blueprint.core.problem.Location;
 import dev.blueprint.core.problem.Problem;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,13 +29,16 @@ final class YamlReader {
   private final List<Problem> problems = new ArrayList<>();
   private TokenBuffer tokens;
   private boolean reportedAlias;
-  private Location last;
+  private long last = -1;
+  // keys repeat (name, tasks, inputs, ...) millions of times in a large file; the tree and the
+  // recorded tokens share one String per distinct key instead of one per occurrence
+  private final Map<String, String> keys = new HashMap<>();
+  private String key;
 
   private YamlReader(String name) {
     this.name = name;
   }
 
-  /** The tree (null when the text cannot be read at all) and the problems found. */
   /**
    * The tree, the problems, and the tokens as the parser produced them (so that the model can be
    * bound without parsing the text a second time; null when the reading failed).
@@ -63,7 +67,7 @@ final class YamlReader {
         r.problems.add(
             Problem.error(
                     "BP-YAML-004",
-                    root.location(),
+                    root.location(name),
                     "",
                     "the document must be a mapping of keys to values, not " + describe(root))
                 .withHint("start the file with 'blueprint: 1' and 'engagement:'"));
@@ -73,7 +77,7 @@ final class YamlReader {
         r.problems.add(
             Problem.error(
                     "BP-YAML-007",
-                    r.loc(p),
+                    YamlNode.at(name, r.loc(p)),
                     "",
                     "a second YAML document starts here; a blueprint file holds exactly one")
                 .withHint("remove the '---' line and what follows, or split it into two files"));
@@ -82,7 +86,7 @@ final class YamlReader {
       r.problems.add(
           Problem.error(
               "BP-YAML-005",
-              r.last != null ? r.last : Location.ofFile(name),
+              r.last >= 0 ? YamlNode.at(name, r.last) : Location.ofFile(name),
               "",
               "nested too deeply: at most "
                   + BlueprintMapper.MAX_NESTING
@@ -100,58 +104,93 @@ final class YamlReader {
     return new Result(root, List.copyOf(r.problems), root == null ? null : r.tokens);
   }
 
-  /** The next token, also recorded for binding. */
+  /** The next token, also recorded for binding; a key is interned first (see {@link #keys}). */
   private JsonToken next(JsonParser p) throws IOException {
     JsonToken t = p.nextToken();
-    if (t != null) {
+    if (t == JsonToken.FIELD_NAME) {
+      String seen = p.currentName();
+      key = keys.putIfAbsent(seen, seen);
+      if (key == null) {
+        key = seen;
+      }
+      tokens.writeFieldName(key);
+    } else if (t != null) {
       tokens.copyCurrentEvent(p);
     }
     return t;
   }
 
   private YamlNode node(JsonParser p, JsonToken t) throws IOException {
-    Location at = loc(p);
+    long at = loc(p);
     checkAnchor(p, at);
     if (t != JsonToken.VALUE_EMBEDDED_OBJECT) {
       checkTag(p, at);
     }
     switch (t) {
       case START_OBJECT -> {
-        Map<String, Entry> entries = new LinkedHashMap<>();
+        List<String> names = new ArrayList<>();
+        List<YamlNode> values = new ArrayList<>();
+        long[] keyPos = new long[8];
+        // a map from key to index only for large mappings: most have a handful of keys, where a
+        // scan is cheaper than a map per mapping
+        Map<String, Integer> index = null;
         for (JsonToken k = next(p); k != JsonToken.END_OBJECT; k = next(p)) {
-          String key = p.currentName();
-          Location keyAt = loc(p);
+          String keyName = key;
+          long keyAt = loc(p);
           YamlNode value = node(p, next(p));
-          Entry previous = entries.get(key);
-          if (previous != null) {
+          int previous = -1;
+          if (index != null) {
+            previous = index.getOrDefault(keyName, -1);
+          } else {
+            previous = names.indexOf(keyName);
+          }
+          if (previous >= 0) {
             problems.add(
                 Problem.error(
                         "BP-YAML-006",
-                        keyAt,
+                        YamlNode.at(name, keyAt),
                         "",
                         "duplicate key '"
-                            + key
+                            + keyName
                             + "'; it was already given at line "
-                            + previous.keyLocation().line())
+                            + (int) (keyPos[previous] >>> 32))
                     .withHint("keep one of the two"));
           } else {
-            entries.put(key, new Entry(key, keyAt, value));
+            int i = names.size();
+            if (i == keyPos.length) {
+              keyPos = Arrays.copyOf(keyPos, i * 2);
+            }
+            keyPos[i] = keyAt;
+            names.add(keyName);
+            values.add(value);
+            if (index != null) {
+              index.put(keyName, i);
+            } else if (names.size() > 16) {
+              index = new HashMap<>();
+              for (int j = 0; j < names.size(); j++) {
+                index.put(names.get(j), j);
+              }
+            }
           }
         }
-        return new MapNode(at, entries);
+        return new MapNode(
+            at,
+            names.toArray(new String[0]),
+            Arrays.copyOf(keyPos, names.size()),
+            values.toArray(new YamlNode[0]));
       }
       case START_ARRAY -> {
         List<YamlNode> items = new ArrayList<>();
         for (JsonToken i = next(p); i != JsonToken.END_ARRAY; i = next(p)) {
           items.add(node(p, i));
         }
-        return new ListNode(at, items);
+        return new ListNode(at, items.toArray(new YamlNode[0]));
       }
       case VALUE_EMBEDDED_OBJECT -> {
         problems.add(
             Problem.error(
                     "BP-YAML-008",
-                    at,
+                    YamlNode.at(name, at),
                     "",
                     "a YAML tag such as !!binary is not supported in blueprint files")
                 .withHint("write the value as plain text"));
@@ -161,12 +200,12 @@ final class YamlReader {
         if (p instanceof YAMLParser yp && yp.isCurrentAlias()) {
           if (!reportedAlias) {
             reportedAlias = true;
-            problems.add(aliasProblem(at, "*" + p.getText()));
+            problems.add(aliasProblem(YamlNode.at(name, at), "*" + p.getText()));
           }
           return new ScalarNode(at, JsonToken.VALUE_NULL, "");
         }
         if (!t.isScalarValue()) {
-          throw new IllegalStateException("unexpected token " + t + " at " + at);
+          throw new IllegalStateException("unexpected token " + t + " at " + YamlNode.at(name, at));
         }
         return new ScalarNode(at, t, p.getText());
       }
@@ -177,13 +216,13 @@ final class YamlReader {
    * Any explicit tag ({@code !custom}, {@code !!str}, {@code !!java.net.URL}) is refused: the
    * parser would otherwise drop it silently, so the value would not mean what its author wrote.
    */
-  private void checkTag(JsonParser p, Location at) throws IOException {
+  private void checkTag(JsonParser p, long at) throws IOException {
     String tag = p.getTypeId() instanceof String s ? s : null;
     if (tag != null && !tag.isEmpty()) {
       problems.add(
           Problem.error(
                   "BP-YAML-008",
-                  at,
+                  YamlNode.at(name, at),
                   "",
                   "a YAML tag ("
                       + (tag.startsWith("tag:yaml.org,2002:")
@@ -194,11 +233,11 @@ final class YamlReader {
     }
   }
 
-  private void checkAnchor(JsonParser p, Location at) throws IOException {
+  private void checkAnchor(JsonParser p, long at) throws IOException {
     Object anchor = p.getObjectId();
     if (anchor != null && !reportedAlias) {
       reportedAlias = true;
-      problems.add(aliasProblem(at, "&" + anchor));
+      problems.add(aliasProblem(YamlNode.at(name, at), "&" + anchor));
     }
   }
 
@@ -213,8 +252,9 @@ final class YamlReader {
         .withHint("write the repeated values out");
   }
 
-  private Location loc(JsonParser p) {
-    last = SourceMap.toLocation(name, p.currentTokenLocation());
+  private long loc(JsonParser p) {
+    JsonLocation l = p.currentTokenLocation();
+    last = YamlNode.pos(l.getLineNr(), l.getColumnNr());
     return last;
   }
 

@@ -101,6 +101,26 @@ class LoaderTest {
   }
 
   @Test
+  void duplicateKeysAreFoundInLargeMappingsToo() {
+    // past 16 keys the reader looks keys up by index rather than by scan
+    StringBuilder yaml = new StringBuilder("engagement:\n");
+    for (int i = 1; i <= 30; i++) {
+      yaml.append("  k").append(i).append(": v\n");
+    }
+    yaml.append("  k3: again\n").append("  k25: again\n");
+    List<Problem> ps =
+        problems(yaml.toString()).stream().filter(p -> p.ruleId().equals("BP-YAML-006")).toList();
+    assertEquals(2, ps.size(), () -> ps.toString());
+    assertEquals(new Location("t.yaml", 32, 3), ps.get(0).location());
+    assertTrue(
+        ps.get(0).message().contains("'k3'; it was already given at line 4"), ps.get(0).message());
+    assertEquals(new Location("t.yaml", 33, 3), ps.get(1).location());
+    assertTrue(
+        ps.get(1).message().contains("'k25'; it was already given at line 26"),
+        ps.get(1).message());
+  }
+
+  @Test
   void aBillionLaughsBombIsRefusedQuicklyAndWithoutExpansion() {
     StringBuilder sb = new StringBuilder("a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
     for (int i = 1; i < 30; i++) {
