@@ -16,7 +16,9 @@ consumers and lists the requirements. The decisions and the options they were we
 are in [docs/decisions/](docs/decisions/README.md).
 
 > Change the blueprint, not these files, and generate again: `blueprint generate
-> blueprint.yaml -o <this folder>` replaces every generated file.
+> blueprint.yaml -o <this folder>` replaces every generated file. The starting points for the
+> team's own code (the files in `jobs/`, `scripts/`, `sql/` and the DAGs' callables modules,
+> listed in `.blueprint/team-owned.txt`) are written once and then kept as the team left them.
 
 ## What is where
 
