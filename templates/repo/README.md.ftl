@@ -115,8 +115,12 @@ The Neo4j databases must exist first: on Enterprise Edition
 ``CREATE DATABASE `NAME` IF NOT EXISTS``; Community Edition has the one database `neo4j`, so
 apply with `-d neo4j` there.
 </#if>
-<#if stores?seq_contains("Apache Cassandra") || stores?seq_contains("MongoDB")>
+<#if stores?seq_contains("Apache Cassandra") && stores?seq_contains("MongoDB")>
 Cassandra keyspaces and MongoDB databases are created by their files.
+<#elseif stores?seq_contains("Apache Cassandra")>
+Cassandra keyspaces are created by their files.
+<#elseif stores?seq_contains("MongoDB")>
+MongoDB databases are created by their files.
 </#if>
 
 Then apply them with ${clientsText}:
