@@ -16,7 +16,9 @@ consumers and lists the requirements. The decisions and the options they were we
 are in [docs/decisions/](docs/decisions/README.md).
 
 > Change the blueprint, not these files, and generate again: `blueprint generate
-> blueprint.yaml -o <this folder>` replaces every generated file.
+> blueprint.yaml -o <this folder>` replaces every generated file. The starting points for the
+> team's own code (the files in `jobs/`, `scripts/`, `sql/` and the DAGs' callables modules,
+> listed in `.blueprint/team-owned.txt`) are written once and then kept as the team left them.
 
 ## What is where
 
@@ -113,8 +115,12 @@ The Neo4j databases must exist first: on Enterprise Edition
 ``CREATE DATABASE `NAME` IF NOT EXISTS``; Community Edition has the one database `neo4j`, so
 apply with `-d neo4j` there.
 </#if>
-<#if stores?seq_contains("Apache Cassandra") || stores?seq_contains("MongoDB")>
+<#if stores?seq_contains("Apache Cassandra") && stores?seq_contains("MongoDB")>
 Cassandra keyspaces and MongoDB databases are created by their files.
+<#elseif stores?seq_contains("Apache Cassandra")>
+Cassandra keyspaces are created by their files.
+<#elseif stores?seq_contains("MongoDB")>
+MongoDB databases are created by their files.
 </#if>
 
 Then apply them with ${clientsText}:

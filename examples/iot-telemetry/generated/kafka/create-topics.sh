@@ -34,7 +34,7 @@ create_topic --topic 'grid.overload-alerts.v1' \
 
 
 create_topic --topic 'meter.readings.v1' \
-  --partitions 48 --replication-factor 3 \
+  --partitions 162 --replication-factor 3 \
   --config 'cleanup.policy=delete' \
   --config 'compression.type=lz4' \
   --config 'max.message.bytes=1048576' \

@@ -134,7 +134,8 @@ public final class GenerateCommand implements Callable<Integer> {
             blueprint,
             output,
             options,
-            (contributor, files) -> err.println("  " + contributor + ": " + files + " files"));
+            (contributor, files) ->
+                err.println("  " + contributor + ": " + files + (files == 1 ? " file" : " files")));
     if (verbose) {
       result.files().forEach(out::println);
     }

@@ -22,6 +22,15 @@ public record GenerationContext(
     out.write(path, templates.render(template, element, withDefaults(model)));
   }
 
+  /**
+   * Like {@link #render}, for a starting point the team owns once written: an earlier generation's
+   * copy is kept as the team left it (see {@link OutputTree#writeOnce}).
+   */
+  public void renderOnce(String template, String element, Map<String, Object> model, String path)
+      throws IOException, ProblemException {
+    out.writeOnce(path, templates.render(template, element, withDefaults(model)));
+  }
+
   Map<String, Object> withDefaults(Map<String, Object> model) {
     java.util.HashMap<String, Object> m = new java.util.HashMap<>(model);
     m.putIfAbsent("blueprint", blueprint);

@@ -34,6 +34,12 @@ public final class Generator {
   public static final String SOURCE_COPY = ".blueprint/blueprint.yaml";
 
   /**
+   * The files the team owns (stubs written once and then edited by the team), one path a line; a
+   * regeneration keeps them as they are, even when their task left the blueprint.
+   */
+  public static final String TEAM_OWNED = ".blueprint/team-owned.txt";
+
+  /**
    * Writes the source copy with every string double-quoted: Jackson's minimal quoting writes
    * multi-line strings as literal blocks, which lose e.g. a leading newline; the copy must read
    * back as exactly the blueprint that was generated from.
@@ -88,7 +94,7 @@ public final class Generator {
     Files.createDirectories(parent);
     Path staging = Files.createTempDirectory(parent, "." + absolute.getFileName() + ".staging-");
     try {
-      OutputTree out = new OutputTree(staging);
+      OutputTree out = new OutputTree(staging, earlierGeneration(absolute));
       renderInto(blueprint, out, options, progress);
       List<String> files = new ArrayList<>(out.written());
       openUp(staging);
@@ -109,7 +115,8 @@ public final class Generator {
     checkTarget(absolute);
     Path staging = Files.createTempDirectory("blueprint-preview-");
     try {
-      renderInto(blueprint, new OutputTree(staging), options, Progress.NONE);
+      renderInto(
+          blueprint, new OutputTree(staging, earlierGeneration(absolute)), options, Progress.NONE);
       return Preview.compare(absolute, staging);
     } finally {
       deleteRecursively(staging);
@@ -133,8 +140,30 @@ public final class Generator {
       contributor.contribute(context);
       progress.contributed(contributor.name(), out.written().size() - before);
     }
+    out.keepTeamOwned(earlierTeamOwned(out));
     writeProvenance(blueprint, out, options);
-    progress.contributed("provenance", 2);
+    out.write(TEAM_OWNED, String.join("", out.teamOwned().stream().map(p -> p + "\n").toList()));
+    progress.contributed("provenance", 3);
+  }
+
+  /** The target when it holds an earlier generation whose team-owned files must be kept. */
+  private static Path earlierGeneration(Path target) {
+    return Files.isRegularFile(target.resolve(MARKER), java.nio.file.LinkOption.NOFOLLOW_LINKS)
+        ? target
+        : null;
+  }
+
+  /** The team-owned paths the earlier generation in the tree's previous root recorded. */
+  private static List<String> earlierTeamOwned(OutputTree out) throws IOException {
+    Path manifest = out.previous() == null ? null : out.previous().resolve(TEAM_OWNED);
+    if (manifest == null
+        || !Files.isRegularFile(manifest, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return List.of();
+    }
+    return Files.readAllLines(manifest, java.nio.charset.StandardCharsets.UTF_8).stream()
+        .map(String::strip)
+        .filter(l -> !l.isEmpty())
+        .toList();
   }
 
   private static void writeProvenance(Blueprint blueprint, OutputTree out, GeneratorOptions options)

@@ -11,7 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -23,16 +25,92 @@ import java.util.TreeSet;
 public final class OutputTree {
   private final Path root;
   private final Path realRoot;
+  private final Path previous;
   private final SortedSet<String> written = new TreeSet<>();
+  private final SortedSet<String> teamOwned = new TreeSet<>();
 
   public OutputTree(Path root) throws IOException {
+    this(root, null);
+  }
+
+  /**
+   * A tree that replaces an earlier generation in {@code previous} (null for none): files that the
+   * team owns once written there ({@link #writeOnce}) are carried over as the team left them.
+   */
+  public OutputTree(Path root, Path previous) throws IOException {
     Files.createDirectories(root);
     this.root = root;
     this.realRoot = root.toRealPath();
+    this.previous = previous;
+  }
+
+  /** Files the team owns: written once as a starting point, never overwritten, sorted. */
+  public synchronized SortedSet<String> teamOwned() {
+    return Collections.unmodifiableSortedSet(new TreeSet<>(teamOwned));
+  }
+
+  /**
+   * Writes a starting point that the team then owns, such as a job or script stub: when the earlier
+   * generation has the file, its bytes are kept as they are, so regenerating never overwrites the
+   * team's work.
+   */
+  public void writeOnce(String relativePath, String content) throws IOException, ProblemException {
+    Optional<byte[]> kept = previousBytes(relativePath);
+    if (kept.isPresent()) {
+      writeBytes(relativePath, kept.get());
+    } else {
+      write(relativePath, content);
+    }
+    synchronized (this) {
+      teamOwned.add(relativePath);
+    }
+  }
+
+  /**
+   * Carries over team-owned files of the earlier generation that this one did not write (their task
+   * left the blueprint): they stay, and stay team-owned, rather than being deleted.
+   */
+  public void keepTeamOwned(Collection<String> earlierTeamOwned)
+      throws IOException, ProblemException {
+    for (String path : earlierTeamOwned) {
+      boolean known;
+      synchronized (this) {
+        known = written.contains(path);
+      }
+      if (known) {
+        continue;
+      }
+      Optional<byte[]> kept = previousBytes(path);
+      if (kept.isPresent()) {
+        writeBytes(path, kept.get());
+        synchronized (this) {
+          teamOwned.add(path);
+        }
+      }
+    }
+  }
+
+  private Optional<byte[]> previousBytes(String relativePath) throws IOException, ProblemException {
+    checkSyntax(relativePath);
+    if (previous == null) {
+      return Optional.empty();
+    }
+    Path file = previous.resolve(relativePath).normalize();
+    if (!file.startsWith(previous.normalize())
+        || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+        || !file.getParent().toRealPath().startsWith(previous.toRealPath())) {
+      return Optional.empty();
+    }
+    return Optional.of(Files.readAllBytes(file));
   }
 
   public Path root() {
     return root;
+  }
+
+  /** The earlier generation this tree replaces, or null. */
+  public Path previous() {
+    return previous;
   }
 
   /** Relative paths written so far, sorted. */

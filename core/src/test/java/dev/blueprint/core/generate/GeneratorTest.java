@@ -44,6 +44,83 @@ class GeneratorTest {
   }
 
   @Test
+  void regeneratingKeepsTheTeamsCodeInStubsEvenWhenTheirTaskIsGone(@TempDir Path dir)
+      throws Exception {
+    Blueprint b = Examples.clickstream();
+    Path target = dir.resolve("repo");
+    Generator.standard().generate(b, target, OPTIONS);
+    String owned = Files.readString(target.resolve(Generator.TEAM_OWNED));
+    assertTrue(owned.contains("jobs/land_page_views.py\n"), owned);
+    assertTrue(owned.contains("scripts/export_orders.sh\n"), owned);
+    Path job = target.resolve("jobs/land_page_views.py");
+    Files.writeString(job, "# the team's real job\n");
+    Path script = target.resolve("scripts/export_orders.sh");
+    Files.writeString(script, "#!/bin/sh\necho the team's export\n");
+
+    Preview preview = Generator.standard().preview(b, target, OPTIONS);
+    assertEquals(
+        List.of(),
+        preview.changes().stream()
+            .filter(c -> c.kind() != Change.Kind.UNCHANGED)
+            .map(Change::path)
+            .toList(),
+        "a dry run of the same blueprint changes nothing, the team's edits included");
+
+    Generator.standard().generate(b, target, OPTIONS);
+    assertEquals("# the team's real job\n", Files.readString(job));
+
+    // the task that named the script leaves the blueprint: the team's file stays
+    var arch = b.architecture();
+    var pipelines =
+        arch.pipelines().stream()
+            .map(
+                p ->
+                    new dev.blueprint.core.model.Pipeline(
+                        p.id(),
+                        p.description(),
+                        p.owner(),
+                        p.schedule(),
+                        p.startDate(),
+                        p.tags(),
+                        p.retries(),
+                        p.retryDelay(),
+                        p.groups(),
+                        p.tasks().stream()
+                            .filter(t -> !"scripts/export_orders.sh".equals(stubOf(t)))
+                            .map(
+                                t ->
+                                    new dev.blueprint.core.model.Task(
+                                        t.id(),
+                                        t.kind(),
+                                        t.description(),
+                                        t.group(),
+                                        t.command(),
+                                        t.inputs(),
+                                        t.outputs(),
+                                        t.dependsOn().stream()
+                                            .filter(d -> !d.equals("export_orders"))
+                                            .toList(),
+                                        t.retries(),
+                                        t.compensates(),
+                                        t.state()))
+                            .toList()))
+            .toList();
+    Blueprint without =
+        b.withArchitecture(
+            new dev.blueprint.core.model.Architecture(
+                arch.datasets(), arch.streams(), pipelines, arch.caches(), arch.decisions()));
+    Generator.standard().generate(without, target, OPTIONS);
+    assertEquals("#!/bin/sh\necho the team's export\n", Files.readString(script));
+    assertTrue(
+        Files.readString(target.resolve(Generator.TEAM_OWNED))
+            .contains("scripts/export_orders.sh\n"));
+  }
+
+  private static String stubOf(dev.blueprint.core.model.Task t) {
+    return t.command() == null ? null : t.command().strip().split("\\s+")[0];
+  }
+
+  @Test
   void aTemplateErrorLeavesTheTargetUntouchedAndNamesTemplateLineAndElement(@TempDir Path dir)
       throws Exception {
     Blueprint b = Examples.clickstream();

@@ -128,7 +128,11 @@ class KafkaThreeBrokerTest {
     KafkaPlan plan =
         TestKafka.eventually(
             () -> new KafkaPlanner(connection).plan(List.of(wants3), "p", false),
-            KafkaPlan::isRefused);
+            // metadata lags the create: until every broker knows the topic the planner may see
+            // it as missing and refuse the create instead, so wait for the replication reason
+            p ->
+                p.refusals().stream()
+                    .anyMatch(r -> r.reason().contains("replication factor is 2")));
     assertEquals(1, plan.refusals().size());
     assertTrue(
         plan.refusals().get(0).reason().contains("replication factor is 2, the blueprint wants 3"),

@@ -59,7 +59,7 @@ public final class TaskStubs implements Contributor {
               ? "stubs/spark-job.py.ftl"
               : path.endsWith(".sh") ? "stubs/script.sh.ftl" : "stubs/query.sql.ftl";
       Map<String, Object> model = e.getValue();
-      context.render(template, "task " + model.get("element"), Map.of("stub", model), path);
+      context.renderOnce(template, "task " + model.get("element"), Map.of("stub", model), path);
       if (path.endsWith(".sh") || path.endsWith(".py")) {
         context.out().makeExecutable(path);
       }
@@ -118,7 +118,7 @@ public final class TaskStubs implements Contributor {
       for (int i = file.indexOf('/', "dags/".length()); i > 0; i = file.indexOf('/', i + 1)) {
         packages.add(file.substring(0, i) + "/__init__.py");
       }
-      context.render(
+      context.renderOnce(
           "stubs/callables.py.ftl",
           "python tasks of " + file,
           Map.of("functions", new ArrayList<>(m.getValue().values())),
@@ -126,7 +126,7 @@ public final class TaskStubs implements Contributor {
     }
     for (String init : packages) {
       if (!modules.containsKey(init)) {
-        context.out().write(init, "");
+        context.out().writeOnce(init, "");
       }
     }
   }
