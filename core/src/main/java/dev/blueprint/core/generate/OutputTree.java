@@ -26,6 +26,7 @@ public final class OutputTree {
   private final Path root;
   private final Path realRoot;
   private final Path previous;
+  private final Path realPrevious;
   private final SortedSet<String> written = new TreeSet<>();
   private final SortedSet<String> teamOwned = new TreeSet<>();
 
@@ -42,6 +43,7 @@ public final class OutputTree {
     this.root = root;
     this.realRoot = root.toRealPath();
     this.previous = previous;
+    this.realPrevious = previous == null ? null : previous.toRealPath();
   }
 
   /** Files the team owns: written once as a starting point, never overwritten, sorted. */
@@ -98,7 +100,7 @@ public final class OutputTree {
     Path file = previous.resolve(relativePath).normalize();
     if (!file.startsWith(previous.normalize())
         || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
-        || !file.getParent().toRealPath().startsWith(previous.toRealPath())) {
+        || !file.getParent().toRealPath().startsWith(realPrevious)) {
       return Optional.empty();
     }
     return Optional.of(Files.readAllBytes(file));

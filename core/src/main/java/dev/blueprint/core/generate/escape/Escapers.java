@@ -46,9 +46,16 @@ public final class Escapers {
 
   /** The escapers as FreeMarker methods, for the {@code esc} variable of every template. */
   public static Map<String, TemplateMethodModelEx> templateFunctions() {
+    return FUNCTIONS;
+  }
+
+  // built once: every rendered file gets the same read-only map
+  private static final Map<String, TemplateMethodModelEx> FUNCTIONS = buildFunctions();
+
+  private static Map<String, TemplateMethodModelEx> buildFunctions() {
     Map<String, TemplateMethodModelEx> m = new TreeMap<>();
     BY_NAME.forEach((name, escaper) -> m.put(name, method(name, escaper)));
-    return m;
+    return Collections.unmodifiableMap(m);
   }
 
   private static TemplateMethodModelEx method(String name, Escaper escaper) {
