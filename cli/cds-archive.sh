@@ -10,9 +10,10 @@
 #      generate, a usage error) on the reference example, each writing the classes it loaded
 #      (-XX:DumpLoadedClassList); outputs go to target/cds-training, removed afterwards
 #   2. the lists merged (first occurrence kept) and dumped with -Xshare:dump
-#   3. next to the archive, the `release` file of the JVM that made it: bin/blueprint uses the
-#      archive only with the same JVM (with another one the JVM would refuse it and also lose its
-#      own default archive)
+#   3. next to it, blueprint.jsa.id: the jar's path and the `release` file of the JVM that made
+#      it. bin/blueprint uses the archive only for the same jar path and JVM: Java 17 refuses a
+#      static archive made for another JVM or another class path, and then also goes without its
+#      own default archive, slower than with no archive given
 #
 # Never fails the build: if a step fails, the archive is not made (bin/blueprint then runs without
 # it) and a warning says why. -Dblueprint.cds.skip=true skips it.
@@ -29,11 +30,11 @@ java="${JAVA:-java}"
 
 warn() {
   echo "[WARNING] blueprint.jsa not made: $*" >&2
-  rm -rf "$work" "$jsa" "$jsa.release" "$jsa.tmp"
+  rm -rf "$work" "$jsa" "$jsa.id" "$jsa.tmp"
   exit 0
 }
 
-rm -rf "$work" "$jsa" "$jsa.release" "$jsa.tmp"
+rm -rf "$work" "$jsa" "$jsa.id" "$jsa.tmp"
 mkdir -p "$work" || warn "cannot create $work"
 
 n=0
@@ -72,7 +73,8 @@ awk '!/^#/ && !seen[$0]++' "$work"/*.classlist >"$work/blueprint.classlist" ||
 }
 
 java_home="$(dirname "$(dirname "$(readlink -f "$(command -v "$java")")")")"
-cp "$java_home/release" "$jsa.release" || warn "no release file in $java_home"
+[[ -f "$java_home/release" ]] || warn "no release file in $java_home"
+{ echo "jar=$jar" && cat "$java_home/release"; } >"$jsa.id" || warn "cannot write $jsa.id"
 mv "$jsa.tmp" "$jsa" || warn "cannot move the archive into place"
 rm -rf "$work"
 echo "[INFO] made $jsa ($(($(stat -c %s "$jsa") / 1048576)) MiB) from $n training runs"
