@@ -16,7 +16,7 @@
 #      own default archive, slower than with no archive given
 #
 # Never fails the build: if a step fails, the archive is not made (bin/blueprint then runs without
-# it) and a warning says why. -Dblueprint.cds.skip=true skips it.
+# it) and a warning says why; says nothing when it succeeds. -Dblueprint.cds.skip=true skips it.
 #
 # Usage: cds-archive.sh TARGET_DIR EXAMPLE_DIR
 set -uo pipefail
@@ -77,4 +77,3 @@ java_home="$(dirname "$(dirname "$(readlink -f "$(command -v "$java")")")")"
 { echo "jar=$jar" && cat "$java_home/release"; } >"$jsa.id" || warn "cannot write $jsa.id"
 mv "$jsa.tmp" "$jsa" || warn "cannot move the archive into place"
 rm -rf "$work"
-echo "[INFO] made $jsa ($(($(stat -c %s "$jsa") / 1048576)) MiB) from $n training runs"
