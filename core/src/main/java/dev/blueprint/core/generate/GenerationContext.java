@@ -24,6 +24,22 @@ public record GenerationContext(
   }
 
   /**
+   * Like {@link #render(String, String, Map, String)}, with a model built when the file renders: on
+   * a render thread when the generation renders in parallel, so that a costly model (a whole
+   * architecture's page) does not hold up the contributors that follow.
+   */
+  public void render(String template, String element, Model model, String path)
+      throws IOException, ProblemException {
+    out.write(path, () -> templates.render(template, element, withDefaults(model.build())));
+  }
+
+  /** A template's model, built when the file renders. */
+  @FunctionalInterface
+  public interface Model {
+    Map<String, Object> build() throws IOException, ProblemException;
+  }
+
+  /**
    * Like {@link #render}, for a starting point the team owns once written: an earlier generation's
    * copy is kept as the team left it (see {@link OutputTree#writeOnce}).
    */
