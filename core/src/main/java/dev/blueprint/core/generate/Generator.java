@@ -44,7 +44,7 @@ public final class Generator {
    * multi-line strings as literal blocks, which lose e.g. a leading newline; the copy must read
    * back as exactly the blueprint that was generated from.
    */
-  private static final com.fasterxml.jackson.databind.ObjectWriter SOURCE_WRITER =
+  static final com.fasterxml.jackson.databind.ObjectWriter SOURCE_WRITER =
       ((com.fasterxml.jackson.dataformat.yaml.YAMLMapper) BlueprintMapper.yaml())
           .copy()
           .disable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.MINIMIZE_QUOTES)
@@ -256,7 +256,9 @@ public final class Generator {
         SOURCE_COPY,
         w -> {
           try {
-            SOURCE_WRITER.writeValue(w, blueprint);
+            if (!SourceCopyYaml.write(SOURCE_WRITER, blueprint, w)) {
+              SOURCE_WRITER.writeValue(w, blueprint);
+            }
           } catch (JsonProcessingException e) {
             throw new IOException(
                 "cannot write the provenance files: " + e.getOriginalMessage(), e);
