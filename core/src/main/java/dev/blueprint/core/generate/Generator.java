@@ -189,6 +189,8 @@ public final class Generator {
         // the source copy is the largest file and needs nothing the contributors make: it is
         // written beside them rather than after them
         writeSourceCopy(blueprint, out);
+        // a batch of its own, so that the first contributor's progress does not wait for it
+        report(pool.endBatch("", 0), progress);
         for (Contributor contributor : contributors) {
           int before = out.writtenCount();
           contributor.contribute(context);
