@@ -12,14 +12,31 @@ public record GenerationContext(
   /**
    * Renders {@code template} with {@code model} (plus the blueprint and options, always present as
    * {@code blueprint}, {@code options} and the escapers as {@code esc}) into {@code path} of the
-   * output tree.
+   * output tree. The template renders when the file is written: on a render thread when the
+   * generation renders in parallel, so the model must not change afterwards.
    *
    * @param element the blueprint element being rendered, named in errors (e.g. "pipeline
    *     page_views_to_lake")
    */
   public void render(String template, String element, Map<String, Object> model, String path)
       throws IOException, ProblemException {
-    out.write(path, templates.render(template, element, withDefaults(model)));
+    out.write(path, () -> templates.render(template, element, withDefaults(model)));
+  }
+
+  /**
+   * Like {@link #render(String, String, Map, String)}, with a model built when the file renders: on
+   * a render thread when the generation renders in parallel, so that a costly model (a whole
+   * architecture's page) does not hold up the contributors that follow.
+   */
+  public void render(String template, String element, Model model, String path)
+      throws IOException, ProblemException {
+    out.write(path, () -> templates.render(template, element, withDefaults(model.build())));
+  }
+
+  /** A template's model, built when the file renders. */
+  @FunctionalInterface
+  public interface Model {
+    Map<String, Object> build() throws IOException, ProblemException;
   }
 
   /**
@@ -28,7 +45,7 @@ public record GenerationContext(
    */
   public void renderOnce(String template, String element, Map<String, Object> model, String path)
       throws IOException, ProblemException {
-    out.writeOnce(path, templates.render(template, element, withDefaults(model)));
+    out.writeOnce(path, () -> templates.render(template, element, withDefaults(model)));
   }
 
   Map<String, Object> withDefaults(Map<String, Object> model) {

@@ -44,17 +44,56 @@ public final class Generator {
    * multi-line strings as literal blocks, which lose e.g. a leading newline; the copy must read
    * back as exactly the blueprint that was generated from.
    */
-  private static final com.fasterxml.jackson.databind.ObjectWriter SOURCE_WRITER =
+  static final com.fasterxml.jackson.databind.ObjectWriter SOURCE_WRITER =
       ((com.fasterxml.jackson.dataformat.yaml.YAMLMapper) BlueprintMapper.yaml())
           .copy()
           .disable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.MINIMIZE_QUOTES)
           .disable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.SPLIT_LINES)
           .writer();
 
+  /**
+   * The system property that sets how many threads render and write files (default: the available
+   * processors; 1 renders everything on the calling thread).
+   */
+  public static final String THREADS_PROPERTY = "blueprint.generateThreads";
+
   private final List<Contributor> contributors;
+  private final int threads;
 
   public Generator(List<Contributor> contributors) {
+    this(contributors, defaultThreads());
+  }
+
+  /**
+   * A generator whose files render and write on {@code threads} threads beside the calling one,
+   * which runs the contributors in order; 1 renders everything on the calling thread. The output is
+   * the same either way.
+   */
+  public Generator(List<Contributor> contributors, int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1, not " + threads);
+    }
     this.contributors = List.copyOf(contributors);
+    this.threads = threads;
+  }
+
+  /** The {@value #THREADS_PROPERTY} system property, else the available processors. */
+  static int defaultThreads() {
+    String configured = System.getProperty(THREADS_PROPERTY);
+    if (configured != null && !configured.isBlank()) {
+      try {
+        return Math.max(1, Integer.parseInt(configured.strip()));
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(
+            THREADS_PROPERTY + " must be a whole number, not '" + configured + "'", e);
+      }
+    }
+    return Math.max(1, Runtime.getRuntime().availableProcessors());
+  }
+
+  /** How many threads render and write files. */
+  public int threads() {
+    return threads;
   }
 
   /** A generator with every output concern. */
@@ -135,13 +174,57 @@ public final class Generator {
     GenerationContext context =
         new GenerationContext(
             blueprint, options, Templates.forOverrides(options.templatesDir()), out);
-    for (Contributor contributor : contributors) {
-      int before = out.written().size();
-      contributor.contribute(context);
-      progress.contributed(contributor.name(), out.written().size() - before);
+    if (threads == 1) {
+      for (Contributor contributor : contributors) {
+        int before = out.writtenCount();
+        contributor.contribute(context);
+        progress.contributed(contributor.name(), out.writtenCount() - before);
+      }
+      finish(blueprint, out, options, progress);
+      return;
     }
+    try (WritePool pool = new WritePool(threads)) {
+      out.parallel(pool);
+      try {
+        // the source copy is the largest file and needs nothing the contributors make: it is
+        // written beside them rather than after them
+        writeSourceCopy(blueprint, out);
+        // a batch of its own, so that the first contributor's progress does not wait for it
+        report(pool.endBatch("", 0), progress);
+        for (Contributor contributor : contributors) {
+          int before = out.writtenCount();
+          contributor.contribute(context);
+          report(pool.endBatch(contributor.name(), out.writtenCount() - before), progress);
+        }
+      } catch (IOException | ProblemException | RuntimeException e) {
+        out.sequential();
+        pool.failWith(e);
+      }
+      out.sequential();
+      pool.drain();
+      report(pool.endBatch("", 0), progress);
+      finish(blueprint, out, options, progress);
+    }
+  }
+
+  /** Reports the contributors whose files are all written, in order. */
+  private static void report(java.util.Deque<WritePool.Batch> done, Progress progress) {
+    for (WritePool.Batch b : done) {
+      if (!b.name().isEmpty()) {
+        progress.contributed(b.name(), b.files());
+      }
+    }
+  }
+
+  /** After the contributors: team-owned files kept from the earlier generation, provenance. */
+  private void finish(
+      Blueprint blueprint, OutputTree out, GeneratorOptions options, Progress progress)
+      throws IOException, ProblemException {
     out.keepTeamOwned(earlierTeamOwned(out));
-    writeProvenance(blueprint, out, options);
+    if (threads == 1) {
+      writeSourceCopy(blueprint, out);
+    }
+    writeMarker(blueprint, out, options);
     out.write(TEAM_OWNED, String.join("", out.teamOwned().stream().map(p -> p + "\n").toList()));
     progress.contributed("provenance", 3);
   }
@@ -166,12 +249,29 @@ public final class Generator {
         .toList();
   }
 
-  private static void writeProvenance(Blueprint blueprint, OutputTree out, GeneratorOptions options)
+  /** The copy of the source blueprint, {@value #SOURCE_COPY}. */
+  private static void writeSourceCopy(Blueprint blueprint, OutputTree out)
+      throws IOException, ProblemException {
+    // streamed: for a large blueprint the YAML text is tens of MB, and as one string it is held
+    // three times over (the string, its bytes and Jackson's buffer)
+    out.writeStreaming(
+        SOURCE_COPY,
+        w -> {
+          try {
+            if (!SourceCopyYaml.write(SOURCE_WRITER, blueprint, w)) {
+              SOURCE_WRITER.writeValue(w, blueprint);
+            }
+          } catch (JsonProcessingException e) {
+            throw new IOException(
+                "cannot write the provenance files: " + e.getOriginalMessage(), e);
+          }
+        });
+  }
+
+  /** The marker, {@value #MARKER}: what generated the folder, and how. */
+  private static void writeMarker(Blueprint blueprint, OutputTree out, GeneratorOptions options)
       throws IOException, ProblemException {
     try {
-      // streamed: for a large blueprint the YAML text is tens of MB, and as one string it is held
-      // three times over (the string, its bytes and Jackson's buffer)
-      out.writeStreaming(SOURCE_COPY, w -> SOURCE_WRITER.writeValue(w, blueprint));
       Map<String, Object> marker = new LinkedHashMap<>();
       marker.put("generator", "blueprint");
       marker.put("version", options.generatorVersion());

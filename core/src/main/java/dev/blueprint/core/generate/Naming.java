@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
  * and the docs all call these.
  */
 public final class Naming {
+  private static final Pattern NOT_IDENTIFIER = Pattern.compile("[^A-Za-z0-9_]");
 
   /** A DNS-1123 subdomain, the rule for Kubernetes metadata.name. */
   private static final Pattern K8S_NAME =
@@ -149,7 +150,7 @@ public final class Naming {
    * A Python module name for a pipeline id: ids may hold '.' and '-', which a module name may not.
    */
   public static String pythonModule(String id) {
-    String m = id.replaceAll("[^A-Za-z0-9_]", "_");
+    String m = NOT_IDENTIFIER.matcher(id).replaceAll("_");
     return Character.isDigit(m.charAt(0)) ? "dag_" + m : m;
   }
 

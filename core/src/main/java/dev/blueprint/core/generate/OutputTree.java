@@ -5,17 +5,23 @@ import dev.blueprint.core.problem.Problem;
 import dev.blueprint.core.problem.ProblemException;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The folder a generation writes into. Every path is relative, checked to stay inside the root (no
@@ -29,6 +35,17 @@ public final class OutputTree {
   private final Path realPrevious;
   private final SortedSet<String> written = new TreeSet<>();
   private final SortedSet<String> teamOwned = new TreeSet<>();
+
+  /** Folders created and checked to resolve inside the root, so each is checked once. */
+  private final Set<Path> checkedFolders = ConcurrentHashMap.newKeySet();
+
+  /** Where writes run while a generation renders in parallel; null: on the calling thread. */
+  private WritePool pool;
+
+  /** Paths queued on the pool and not yet written, and those to make executable once written. */
+  private final Set<String> pending = new HashSet<>();
+
+  private final Set<String> executableOnceWritten = new HashSet<>();
 
   public OutputTree(Path root) throws IOException {
     this(root, null);
@@ -57,15 +74,25 @@ public final class OutputTree {
    * team's work.
    */
   public void writeOnce(String relativePath, String content) throws IOException, ProblemException {
-    Optional<byte[]> kept = previousBytes(relativePath);
-    if (kept.isPresent()) {
-      writeBytes(relativePath, kept.get());
-    } else {
-      write(relativePath, content);
-    }
+    writeOnce(relativePath, () -> content);
+  }
+
+  /**
+   * Like {@link #writeOnce(String, String)}, with content made when the file is written (on a
+   * render thread when the generation renders in parallel).
+   */
+  public void writeOnce(String relativePath, Content content) throws IOException, ProblemException {
+    checkSyntax(relativePath);
+    Path target = claimPath(relativePath);
     synchronized (this) {
       teamOwned.add(relativePath);
     }
+    run(
+        relativePath,
+        () -> {
+          Optional<byte[]> kept = previousBytes(relativePath);
+          writeTo(target, relativePath, kept.isPresent() ? kept.get() : utf8Lf(content.text()));
+        });
   }
 
   /**
@@ -120,27 +147,56 @@ public final class OutputTree {
     return Collections.unmodifiableSortedSet(new TreeSet<>(written));
   }
 
+  /** How many paths were claimed so far. */
+  public synchronized int writtenCount() {
+    return written.size();
+  }
+
   /** Writes a text file; CRLF and CR become LF. */
   public void write(String relativePath, String content) throws IOException, ProblemException {
+    write(relativePath, () -> content);
+  }
+
+  /**
+   * Writes a text file whose content is made when the file is written: on a render thread when the
+   * generation renders in parallel, else at once. CRLF and CR become LF.
+   */
+  public void write(String relativePath, Content content) throws IOException, ProblemException {
+    Path target = claimPath(relativePath);
+    run(relativePath, () -> writeTo(target, relativePath, utf8Lf(content.text())));
+  }
+
+  /** Text for a file, made when the file is written. */
+  @FunctionalInterface
+  public interface Content {
+    String text() throws IOException, ProblemException;
+  }
+
+  private static byte[] utf8Lf(String content) {
     String lf = content.replace("\r\n", "\n").replace('\r', '\n');
-    writeBytes(relativePath, lf.getBytes(StandardCharsets.UTF_8));
+    return lf.getBytes(StandardCharsets.UTF_8);
   }
 
   /** Writes a file's bytes as they are. */
   public void writeBytes(String relativePath, byte[] bytes) throws IOException, ProblemException {
-    Files.write(claim(relativePath), bytes);
+    Path target = claimPath(relativePath);
+    run(relativePath, () -> writeTo(target, relativePath, bytes));
   }
 
   /** Writes text by streaming it into the file, for output too large to hold as one string. */
   public void writeStreaming(String relativePath, TextSource content)
       throws IOException, ProblemException {
-    try (Writer w =
-        new BufferedWriter(
-            new OutputStreamWriter(
-                Files.newOutputStream(claim(relativePath)), StandardCharsets.UTF_8),
-            1 << 16)) {
-      content.writeTo(w);
-    }
+    Path target = claimPath(relativePath);
+    run(
+        relativePath,
+        () -> {
+          try (Writer w =
+              new BufferedWriter(
+                  new OutputStreamWriter(open(target, relativePath), StandardCharsets.UTF_8),
+                  1 << 16)) {
+            content.writeTo(w);
+          }
+        });
   }
 
   /** Text written to a writer, with LF line ends. */
@@ -149,8 +205,51 @@ public final class OutputTree {
     void writeTo(Writer out) throws IOException;
   }
 
-  /** Records the path as written once, creates its folder and checks it; the path to write. */
-  private Path claim(String relativePath) throws IOException, ProblemException {
+  /**
+   * Renders and writes on {@code pool} from now on, until {@link #sequential}; null: on the calling
+   * thread.
+   */
+  void parallel(WritePool pool) {
+    this.pool = pool;
+  }
+
+  /** Writes on the calling thread again. */
+  void sequential() {
+    this.pool = null;
+  }
+
+  /** Runs a write of {@code relativePath} now, or queues it on the pool. */
+  private void run(String relativePath, WritePool.Job job) throws IOException, ProblemException {
+    WritePool p = pool;
+    if (p == null) {
+      job.run();
+      return;
+    }
+    synchronized (pending) {
+      pending.add(relativePath);
+    }
+    p.submit(
+        () -> {
+          boolean executable;
+          try {
+            job.run();
+          } finally {
+            synchronized (pending) {
+              pending.remove(relativePath);
+              executable = executableOnceWritten.remove(relativePath);
+            }
+          }
+          if (executable) {
+            chmodExecutable(resolve(relativePath));
+          }
+        });
+  }
+
+  /**
+   * Records the path as written once and checks its syntax; the path to write. Done on the calling
+   * thread, in order, so that a path written twice is refused the same way however files render.
+   */
+  private Path claimPath(String relativePath) throws ProblemException {
     Path target = resolve(relativePath);
     synchronized (this) {
       if (!written.add(relativePath)) {
@@ -162,17 +261,56 @@ public final class OutputTree {
                 "two parts of the generator write the same file"));
       }
     }
-    Files.createDirectories(target.getParent());
-    checkInside(target.getParent().toRealPath(), relativePath);
-    if (Files.isSymbolicLink(target)) {
-      throw escape(relativePath, "is a symbolic link");
-    }
     return target;
   }
 
-  /** Marks a written file executable (scripts). */
+  /** Creates the file's folder, checks it and the file, and writes the bytes. */
+  private void writeTo(Path target, String relativePath, byte[] bytes)
+      throws IOException, ProblemException {
+    try (OutputStream o = open(target, relativePath)) {
+      o.write(bytes);
+    }
+  }
+
+  /**
+   * Opens a claimed file for writing, after creating its folder and checking that the folder
+   * resolves inside the root (once per folder) and that the file is not a symbolic link.
+   */
+  private OutputStream open(Path target, String relativePath) throws IOException, ProblemException {
+    Path parent = target.getParent();
+    if (!checkedFolders.contains(parent)) {
+      Files.createDirectories(parent);
+      checkInside(parent.toRealPath(), relativePath);
+      checkedFolders.add(parent);
+    }
+    try {
+      // a new file in a folder of ours: creating it exclusively also refuses a symbolic link there
+      return Files.newOutputStream(
+          target,
+          StandardOpenOption.CREATE_NEW,
+          StandardOpenOption.WRITE,
+          LinkOption.NOFOLLOW_LINKS);
+    } catch (FileAlreadyExistsException e) {
+      if (Files.isSymbolicLink(target)) {
+        throw escape(relativePath, "is a symbolic link");
+      }
+      return Files.newOutputStream(target);
+    }
+  }
+
+  /** Marks a written file executable (scripts); a file still queued is marked once written. */
   public void makeExecutable(String relativePath) throws IOException, ProblemException {
     Path p = resolve(relativePath);
+    synchronized (pending) {
+      if (pending.contains(relativePath)) {
+        executableOnceWritten.add(relativePath);
+        return;
+      }
+    }
+    chmodExecutable(p);
+  }
+
+  private static void chmodExecutable(Path p) throws IOException {
     try {
       Files.setPosixFilePermissions(
           p, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));

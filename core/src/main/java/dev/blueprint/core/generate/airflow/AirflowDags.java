@@ -25,11 +25,10 @@ public final class AirflowDags implements Contributor {
   @Override
   public void contribute(GenerationContext context) throws IOException, ProblemException {
     for (Pipeline pipeline : context.blueprint().architectureOrEmpty().pipelines()) {
-      Map<String, Object> model = DagModel.of(context.blueprint(), pipeline, context.options());
       context.render(
           TEMPLATE,
           "pipeline " + pipeline.id(),
-          Map.of("dag", model),
+          () -> Map.of("dag", DagModel.of(context.blueprint(), pipeline, context.options())),
           Naming.dagFile(pipeline.id()));
     }
   }

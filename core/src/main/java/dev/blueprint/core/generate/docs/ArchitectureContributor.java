@@ -31,7 +31,15 @@ public final class ArchitectureContributor implements Contributor {
 
   @Override
   public void contribute(GenerationContext context) throws IOException, ProblemException {
-    Blueprint b = context.blueprint();
+    // one large page: its model is built where it renders, beside the contributors that follow
+    context.render(
+        "docs/architecture.md.ftl",
+        "architecture page",
+        () -> model(context.blueprint()),
+        "docs/architecture.md");
+  }
+
+  private static Map<String, Object> model(Blueprint b) {
     Architecture a = b.architectureOrEmpty();
     Map<String, Object> model = new HashMap<>();
     model.put("flow", DataFlow.of(b));
@@ -71,6 +79,6 @@ public final class ArchitectureContributor implements Contributor {
     model.put("sizes", sizes);
     model.put("durations", durations);
     model.put("schemaFiles", schemaFiles);
-    context.render("docs/architecture.md.ftl", "architecture page", model, "docs/architecture.md");
+    return model;
   }
 }

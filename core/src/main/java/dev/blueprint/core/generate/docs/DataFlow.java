@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The data flow of a blueprint as a graph for the Mermaid diagram: sources, streams, pipelines,
@@ -29,6 +30,7 @@ import java.util.Set;
  * dropped. Node ids are unique, [A-Za-z0-9_] and prefixed by kind.
  */
 public final class DataFlow {
+  private static final Pattern NOT_IDENTIFIER = Pattern.compile("[^A-Za-z0-9_]");
 
   /** A node: Mermaid id, label text (escaped by the template) and its group. */
   public record Node(String id, String label, String group) {}
@@ -202,7 +204,7 @@ public final class DataFlow {
     if (byKey.containsKey(key)) {
       return byKey.get(key);
     }
-    String base = prefix + "_" + name.replaceAll("[^A-Za-z0-9_]", "_");
+    String base = prefix + "_" + NOT_IDENTIFIER.matcher(name).replaceAll("_");
     String id = base;
     for (int i = 2; !ids.add(id); i++) {
       id = base + "_" + i;

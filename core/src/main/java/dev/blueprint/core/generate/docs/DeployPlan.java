@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * What deploying the generated repository takes, for its README and Makefile: which parts exist,
@@ -56,6 +57,11 @@ public record DeployPlan(
     String deployFolder,
     List<String> providers,
     Map<String, String> connections) {
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+  private static final Pattern JOB = Pattern.compile("jobs/[A-Za-z0-9_][A-Za-z0-9_/-]*\\.py");
+  private static final Pattern SCRIPT =
+      Pattern.compile("scripts/[A-Za-z0-9_][A-Za-z0-9_/.-]*\\.sh");
+  private static final Pattern QUERY = Pattern.compile("sql/[A-Za-z0-9_][A-Za-z0-9_/.-]*\\.sql");
 
   public DeployPlan {
     otherStreams = List.copyOf(otherStreams);
@@ -142,12 +148,12 @@ public record DeployPlan(
         if (t.command() == null || t.command().isBlank()) {
           continue;
         }
-        String first = t.command().strip().split("\\s+")[0];
-        if (first.matches("jobs/[A-Za-z0-9_][A-Za-z0-9_/-]*\\.py")) {
+        String first = SPACES.split(t.command().strip())[0];
+        if (JOB.matcher(first).matches()) {
           out.add("jobs/");
-        } else if (first.matches("scripts/[A-Za-z0-9_][A-Za-z0-9_/.-]*\\.sh")) {
+        } else if (SCRIPT.matcher(first).matches()) {
           out.add("scripts/");
-        } else if (first.matches("sql/[A-Za-z0-9_][A-Za-z0-9_/.-]*\\.sql")) {
+        } else if (QUERY.matcher(first).matches()) {
           out.add("sql/");
         }
       }

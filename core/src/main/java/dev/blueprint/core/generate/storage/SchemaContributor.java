@@ -28,11 +28,11 @@ public final class SchemaContributor implements Contributor {
     for (Dataset d : StorageLayout.sorted(b.architectureOrEmpty().datasets())) {
       for (String file : StorageLayout.schemaFiles(d, b)) {
         if (file.endsWith(".avsc")) {
-          context.out().write(file, StructuredText.json(AvroSchemas.of(d, engagement)));
+          context.out().write(file, () -> StructuredText.json(AvroSchemas.of(d, engagement)));
         } else if (file.endsWith(".schema.json")) {
-          context.out().write(file, StructuredText.json(JsonSchemas.of(d, engagement)));
+          context.out().write(file, () -> StructuredText.json(JsonSchemas.of(d, engagement)));
         } else if (file.endsWith(".parquet.txt")) {
-          context.out().write(file, ParquetSchemas.of(d));
+          context.out().write(file, () -> ParquetSchemas.of(d));
         } else if (file.endsWith(".csv.md")) {
           Map<String, Object> model = new LinkedHashMap<>();
           model.put("dataset", d);

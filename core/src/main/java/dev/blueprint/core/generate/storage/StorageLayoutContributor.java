@@ -36,9 +36,15 @@ public final class StorageLayoutContributor implements Contributor {
   @Override
   public void contribute(GenerationContext context) throws IOException, ProblemException {
     Blueprint b = context.blueprint();
+    // two large files: made where they are written, beside the contributors that follow
     context
         .out()
-        .write("storage/layout.yaml", header() + StructuredText.yaml(StorageLayout.document(b)));
+        .write(
+            "storage/layout.yaml", () -> header() + StructuredText.yaml(StorageLayout.document(b)));
+    context.render("storage/README.md.ftl", "storage layout", () -> model(b), "storage/README.md");
+  }
+
+  private static Map<String, Object> model(Blueprint b) {
     List<DatasetEntry> entries = StorageLayout.entries(b);
     List<ZoneView> zones = new ArrayList<>();
     for (String zone : List.of("raw", "clean", "curated", "serving")) {
@@ -70,7 +76,7 @@ public final class StorageLayoutContributor implements Contributor {
         !caches.isEmpty()
             || b.architectureOrEmpty().datasets().stream()
                 .anyMatch(d -> d.store() == StoreFamily.KEY_VALUE));
-    context.render("storage/README.md.ftl", "storage layout", model, "storage/README.md");
+    return model;
   }
 
   private static String header() {

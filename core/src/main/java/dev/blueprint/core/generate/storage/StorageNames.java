@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Names that user strings become in places with strict rules: file names, Avro and Parquet names,
@@ -14,9 +15,19 @@ import java.util.Locale;
 public final class StorageNames {
   private StorageNames() {}
 
+  private static final Pattern NOT_FILE_CHAR = Pattern.compile("[^A-Za-z0-9_.-]");
+  private static final Pattern NOT_WORD_CHAR = Pattern.compile("[^A-Za-z0-9_]");
+  private static final Pattern NOT_NEO4J_CHAR = Pattern.compile("[^a-z0-9.-]");
+  private static final Pattern NOT_MONGO_CHAR = Pattern.compile("[^A-Za-z0-9_-]");
+  private static final Pattern NOT_OBJECT_CHAR = Pattern.compile("[^a-z0-9_]");
+  private static final Pattern DOTS_DASHES_AT_START = Pattern.compile("^[.-]+");
+  private static final Pattern UNDERSCORES_AT_START = Pattern.compile("^_+");
+  private static final Pattern NON_LETTERS_AT_START = Pattern.compile("^[^a-z]+");
+  private static final Pattern DASHES_AT_START = Pattern.compile("^-+");
+
   /** A file or folder name: [A-Za-z0-9_.-], not starting with '.' or '-', at most 100 chars. */
   public static String fileStem(String name) {
-    return sanitise(name, "[^A-Za-z0-9_.-]", "^[.-]+", 100, "default");
+    return sanitise(name, NOT_FILE_CHAR, DOTS_DASHES_AT_START, 100, "default");
   }
 
   /**
@@ -24,7 +35,7 @@ public final class StorageNames {
    * a '_' in front.
    */
   public static String avroName(String name) {
-    String s = (name == null ? "" : name).replaceAll("[^A-Za-z0-9_]", "_");
+    String s = NOT_WORD_CHAR.matcher(name == null ? "" : name).replaceAll("_");
     if (s.isEmpty() || Character.isDigit(s.charAt(0))) {
       s = "_" + s;
     }
@@ -48,7 +59,7 @@ public final class StorageNames {
 
   /** A Cassandra keyspace or table name: \w+ (letters, digits, '_'), at most 48 characters. */
   public static String cassandraName(String name) {
-    String s = sanitise(name, "[^A-Za-z0-9_]", "^_+", 48, "blueprint");
+    String s = sanitise(name, NOT_WORD_CHAR, UNDERSCORES_AT_START, 48, "blueprint");
     return s.toLowerCase(Locale.ROOT);
   }
 
@@ -58,7 +69,7 @@ public final class StorageNames {
    */
   public static String neo4jDatabase(String name) {
     String lower = name == null ? "" : name.toLowerCase(Locale.ROOT).replace('_', '-');
-    String s = sanitise(lower, "[^a-z0-9.-]", "^[^a-z]+", 63, "neo4j").replace('_', '-');
+    String s = sanitise(lower, NOT_NEO4J_CHAR, NON_LETTERS_AT_START, 63, "neo4j").replace('_', '-');
     if (s.length() < 3) {
       s = s + "-db";
     }
@@ -67,7 +78,7 @@ public final class StorageNames {
 
   /** A MongoDB database name: no /\. "$*<>:|? or space, at most 63 characters. */
   public static String mongoDatabase(String name) {
-    return sanitise(name, "[^A-Za-z0-9_-]", "^-+", 63, "blueprint");
+    return sanitise(name, NOT_MONGO_CHAR, DASHES_AT_START, 63, "blueprint");
   }
 
   /** A graph node label in PascalCase: page_views becomes PageViews. */
@@ -89,13 +100,14 @@ public final class StorageNames {
 
   /** A name for a constraint or index: [a-z0-9_], unique through the hash when changed. */
   public static String objectName(String name) {
-    return sanitise(name.toLowerCase(Locale.ROOT), "[^a-z0-9_]", "^_+", 120, "object");
+    return sanitise(
+        name.toLowerCase(Locale.ROOT), NOT_OBJECT_CHAR, UNDERSCORES_AT_START, 120, "object");
   }
 
   private static String sanitise(
-      String name, String invalid, String badStart, int maxLength, String empty) {
+      String name, Pattern invalid, Pattern badStart, int maxLength, String empty) {
     String original = name == null ? "" : name;
-    String s = original.replaceAll(invalid, "_").replaceAll(badStart, "");
+    String s = badStart.matcher(invalid.matcher(original).replaceAll("_")).replaceAll("");
     if (s.equals(original) && !s.isEmpty() && s.length() <= maxLength) {
       return s;
     }

@@ -1,6 +1,7 @@
 package dev.blueprint.core.generate.storage;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * How each generated DDL file is applied: the client, its arguments and the environment variable
@@ -9,6 +10,8 @@ import java.util.Locale;
  * variable names, never as user text.
  */
 public final class StoreCommands {
+  private static final Pattern NOT_UPPER_WORD = Pattern.compile("[^A-Z0-9]");
+
   private StoreCommands() {}
 
   /**
@@ -114,6 +117,6 @@ public final class StoreCommands {
 
   /** PREFIX_DATABASE in upper case, other characters as '_'. */
   static String variable(String prefix, String database) {
-    return prefix + "_" + database.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
+    return prefix + "_" + NOT_UPPER_WORD.matcher(database.toUpperCase(Locale.ROOT)).replaceAll("_");
   }
 }

@@ -1,0 +1,212 @@
+package dev.blueprint.core.generate;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
+import java.io.IOException;
+import java.io.Writer;
+import java.math.BigInteger;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The source copy's YAML, written directly from the serialiser's tokens for the documents whose
+ * every scalar it knows how SnakeYAML's emitter writes: keys that are plain words, strings of
+ * printable ASCII (double-quoted, {@code "} and {@code \} escaped), whole and decimal numbers,
+ * booleans and nulls, in block mappings and sequences. Any other document (non-ASCII or control
+ * characters, unusual keys, nested sequences) is left to Jackson and SnakeYAML, whose output this
+ * matches byte for byte (see the test); for a large blueprint their emitter, which analyses every
+ * scalar, was the largest single cost of generating after rendering.
+ */
+final class SourceCopyYaml {
+  private SourceCopyYaml() {}
+
+  /** A key SnakeYAML writes plain and Jackson's quoting checker leaves unquoted. */
+  private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,99}");
+
+  /** Words YAML 1.1 reads as booleans or null: Jackson quotes them as keys. */
+  private static final Set<String> RESERVED =
+      Set.of("y", "n", "yes", "no", "true", "false", "on", "off", "null");
+
+  /** Thrown while checking a document that this writer does not cover. */
+  private static final class NotCovered extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    NotCovered() {
+      super(null, null, false, false);
+    }
+  }
+
+  /**
+   * Writes {@code value} as {@code writer} (block YAML, strings double-quoted, no document marker)
+   * would, when this writer covers it; false, having written nothing, when it does not.
+   */
+  static boolean write(ObjectWriter writer, Object value, Writer out) throws IOException {
+    TokenBuffer tokens = new TokenBuffer(null, false);
+    writer.writeValue(tokens, value);
+    try (JsonParser check = tokens.asParser()) {
+      new SourceCopyYaml.Emitter(null).document(check);
+    } catch (NotCovered e) {
+      return false;
+    }
+    try (JsonParser p = tokens.asParser()) {
+      new SourceCopyYaml.Emitter(out).document(p);
+    } catch (NotCovered e) {
+      throw new IllegalStateException("the checked document became uncovered", e);
+    }
+    return true;
+  }
+
+  /** Walks the tokens; writes when it has a writer, else only checks. */
+  private static final class Emitter {
+    private final Writer out;
+
+    Emitter(Writer out) {
+      this.out = out;
+    }
+
+    void document(JsonParser p) throws IOException, NotCovered {
+      if (p.nextToken() != JsonToken.START_OBJECT || p.nextToken() != JsonToken.FIELD_NAME) {
+        throw new NotCovered();
+      }
+      mapping(p, 0, false);
+      if (p.nextToken() != null) {
+        throw new NotCovered();
+      }
+    }
+
+    /** A block mapping whose first key is the current token. */
+    private void mapping(JsonParser p, int indent, boolean afterIndicator)
+        throws IOException, NotCovered {
+      boolean first = true;
+      for (JsonToken t = p.currentToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
+        if (t != JsonToken.FIELD_NAME) {
+          throw new NotCovered();
+        }
+        if (!(first && afterIndicator)) {
+          indent(indent);
+        }
+        first = false;
+        String key = p.currentName();
+        if (!PLAIN_KEY.matcher(key).matches() || RESERVED.contains(key.toLowerCase(Locale.ROOT))) {
+          throw new NotCovered();
+        }
+        write(key);
+        write(":");
+        value(p, p.nextToken(), indent);
+      }
+    }
+
+    /** A mapping's value, after "key:". */
+    private void value(JsonParser p, JsonToken t, int indent) throws IOException, NotCovered {
+      if (t == JsonToken.START_OBJECT) {
+        if (p.nextToken() == JsonToken.END_OBJECT) {
+          write(" {}\n");
+        } else {
+          write("\n");
+          mapping(p, indent + 2, false);
+        }
+      } else if (t == JsonToken.START_ARRAY) {
+        JsonToken first = p.nextToken();
+        if (first == JsonToken.END_ARRAY) {
+          write(" []\n");
+        } else {
+          write("\n");
+          sequence(p, first, indent + 2);
+        }
+      } else {
+        write(" ");
+        scalar(p, t);
+        write("\n");
+      }
+    }
+
+    /**
+     * A block sequence whose first item starts with {@code first}; indicators at {@code indent}.
+     */
+    private void sequence(JsonParser p, JsonToken first, int indent)
+        throws IOException, NotCovered {
+      for (JsonToken t = first; t != JsonToken.END_ARRAY; t = p.nextToken()) {
+        indent(indent);
+        write("- ");
+        if (t == JsonToken.START_OBJECT) {
+          if (p.nextToken() != JsonToken.FIELD_NAME) {
+            throw new NotCovered();
+          }
+          mapping(p, indent + 2, true);
+        } else if (t == JsonToken.START_ARRAY) {
+          throw new NotCovered();
+        } else {
+          scalar(p, t);
+          write("\n");
+        }
+      }
+    }
+
+    private void scalar(JsonParser p, JsonToken t) throws IOException, NotCovered {
+      switch (t) {
+        case VALUE_STRING -> quoted(p.getText());
+        case VALUE_NUMBER_INT -> {
+          Number n = p.getNumberValue();
+          if (!(n instanceof Integer || n instanceof Long || n instanceof BigInteger)) {
+            throw new NotCovered();
+          }
+          write(n.toString());
+        }
+        case VALUE_NUMBER_FLOAT -> {
+          Number n = p.getNumberValue();
+          if (!(n instanceof Double d) || d.isNaN() || d.isInfinite()) {
+            throw new NotCovered();
+          }
+          write(Double.toString(d));
+        }
+        case VALUE_TRUE -> write("true");
+        case VALUE_FALSE -> write("false");
+        case VALUE_NULL -> write("null");
+        default -> throw new NotCovered();
+      }
+    }
+
+    /** A double-quoted string of printable ASCII. */
+    private void quoted(String s) throws IOException, NotCovered {
+      for (int i = 0; i < s.length(); i++) {
+        char c = s.charAt(i);
+        if (c < 0x20 || c > 0x7e) {
+          throw new NotCovered();
+        }
+      }
+      if (out == null) {
+        return;
+      }
+      out.write('"');
+      int from = 0;
+      for (int i = 0; i < s.length(); i++) {
+        char c = s.charAt(i);
+        if (c == '"' || c == '\\') {
+          out.write(s, from, i - from);
+          out.write('\\');
+          out.write(c);
+          from = i + 1;
+        }
+      }
+      out.write(s, from, s.length() - from);
+      out.write('"');
+    }
+
+    private void indent(int n) throws IOException {
+      if (out != null) {
+        for (int i = 0; i < n; i++) {
+          out.write(' ');
+        }
+      }
+    }
+
+    private void write(String s) throws IOException {
+      if (out != null) {
+        out.write(s);
+      }
+    }
+  }
+}

@@ -1,0 +1,214 @@
+package dev.blueprint.core.generate;
+
+import dev.blueprint.core.problem.ProblemException;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Renders and writes generated files on a few threads while the contributors, on the calling
+ * thread, go on building the models of the next files. Bounded: at most {@code 8 * threads} jobs
+ * are queued or running, so rendered files are written and dropped rather than held. Deterministic
+ * errors: jobs are numbered in the order they were submitted; after a job fails, later jobs are
+ * skipped and earlier ones still run, so the failure reported is the one a single thread, rendering
+ * in order, would have met first.
+ */
+final class WritePool implements AutoCloseable {
+
+  /** A render and write of one file. */
+  @FunctionalInterface
+  interface Job {
+    void run() throws IOException, ProblemException;
+  }
+
+  /** The jobs of one contributor, for progress output once all of them are written. */
+  static final class Batch {
+    private final AtomicInteger pending = new AtomicInteger();
+    private volatile String name;
+    private volatile int files;
+    private volatile boolean closed;
+
+    String name() {
+      return name;
+    }
+
+    int files() {
+      return files;
+    }
+
+    boolean done() {
+      return closed && pending.get() == 0;
+    }
+  }
+
+  private final ExecutorService executor;
+  private final int slots;
+  private final Semaphore free;
+  private final AtomicLong failedAt = new AtomicLong(Long.MAX_VALUE);
+  private final Deque<Batch> batches = new ArrayDeque<>();
+  private Throwable failure; // guarded by this: the failure of the job numbered failedAt
+  private long submitted; // the calling thread's only
+  private Batch current = new Batch();
+
+  WritePool(int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1, not " + threads);
+    }
+    AtomicInteger n = new AtomicInteger();
+    this.executor =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "blueprint-render-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+    this.slots = threads * 8;
+    this.free = new Semaphore(slots);
+  }
+
+  /**
+   * Queues a job, waiting while the pool is full. When an earlier job has failed, waits for the
+   * jobs before it and throws its failure instead, so that the caller stops producing.
+   */
+  void submit(Job job) throws IOException, ProblemException {
+    if (failedAt.get() != Long.MAX_VALUE) {
+      drain();
+    }
+    long seq = submitted++;
+    Batch batch = current;
+    free.acquireUninterruptibly();
+    batch.pending.incrementAndGet();
+    try {
+      executor.execute(
+          () -> {
+            try {
+              if (seq < failedAt.get()) {
+                job.run();
+              }
+            } catch (Throwable t) {
+              fail(seq, t);
+            } finally {
+              batch.pending.decrementAndGet();
+              free.release();
+            }
+          });
+    } catch (RuntimeException e) {
+      batch.pending.decrementAndGet();
+      free.release();
+      throw e;
+    }
+  }
+
+  private synchronized void fail(long seq, Throwable t) {
+    if (seq < failedAt.get()) {
+      failedAt.set(seq);
+      failure = t;
+    }
+  }
+
+  /**
+   * Ends the current contributor's batch of jobs: {@code files} files were claimed under {@code
+   * name}; the next jobs form a new batch. Returns the batches, oldest first, whose every job has
+   * finished and that were not returned before.
+   */
+  Deque<Batch> endBatch(String name, int files) {
+    Batch ended = current;
+    ended.name = name;
+    ended.files = files;
+    ended.closed = true;
+    batches.add(ended);
+    current = new Batch();
+    return finished();
+  }
+
+  private Deque<Batch> finished() {
+    Deque<Batch> out = new ArrayDeque<>();
+    while (!batches.isEmpty() && batches.peekFirst().done()) {
+      out.add(batches.pollFirst());
+    }
+    return out;
+  }
+
+  /**
+   * Waits for every queued job. Throws the failure of the first failed job, in submission order, if
+   * any.
+   */
+  void drain() throws IOException, ProblemException {
+    free.acquireUninterruptibly(slots);
+    free.release(slots);
+    rethrow();
+  }
+
+  /** Throws the failure of the first failed job, if any. */
+  private void rethrow() throws IOException, ProblemException {
+    Throwable t;
+    synchronized (this) {
+      t = failure;
+    }
+    if (t == null) {
+      return;
+    }
+    if (t instanceof IOException e) {
+      throw e;
+    }
+    if (t instanceof ProblemException e) {
+      throw e;
+    }
+    if (t instanceof RuntimeException e) {
+      throw e;
+    }
+    if (t instanceof Error e) {
+      throw e;
+    }
+    throw new IllegalStateException(t);
+  }
+
+  /**
+   * After the calling thread failed with {@code own} at this point of the submission order: waits
+   * for the queued jobs and throws the failure of an earlier job if one failed, else {@code own}.
+   */
+  void failWith(Exception own) throws IOException, ProblemException {
+    free.acquireUninterruptibly(slots);
+    free.release(slots);
+    rethrow();
+    if (own instanceof IOException e) {
+      throw e;
+    }
+    if (own instanceof ProblemException e) {
+      throw e;
+    }
+    if (own instanceof RuntimeException e) {
+      throw e;
+    }
+    throw new IllegalStateException(own);
+  }
+
+  /** Stops the threads, dropping jobs not yet started, and waits for the running ones. */
+  @Override
+  public void close() {
+    executor.shutdownNow();
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          if (executor.awaitTermination(1, TimeUnit.MINUTES)) {
+            return;
+          }
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+}
