@@ -422,7 +422,25 @@ public final class EngagementBench {
     Map<String, Object> activities = new LinkedHashMap<>();
     double queued = 0;
     double working = 0;
+    double inWorkflowTasks = 0;
+    int workflowTasks = 0;
     for (HistoryEvent e : events) {
+      if (e.getEventType() == EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED) {
+        workflowTasks++;
+        inWorkflowTasks +=
+            millis(e)
+                - millis(byId.get(e.getWorkflowTaskCompletedEventAttributes().getStartedEventId()));
+      }
+      if (e.getEventType() == EventType.EVENT_TYPE_MARKER_RECORDED
+          && e.getMarkerRecordedEventAttributes().getMarkerName().equals("LocalActivity")) {
+        // a local activity runs inside a workflow task; its time is part of that task's
+        var type = e.getMarkerRecordedEventAttributes().getDetailsMap().get("type");
+        String name =
+            type == null ? "local activity" : type.getPayloads(0).getData().toStringUtf8();
+        activities.merge(
+            name.replace("\"", ""), "local activity (in a workflow task)", (a, b) -> a + "; " + b);
+        continue;
+      }
       if (e.getEventType() != EventType.EVENT_TYPE_ACTIVITY_TASK_COMPLETED) {
         continue;
       }
@@ -446,6 +464,8 @@ public final class EngagementBench {
     m.put("totalMs", total);
     m.put("activityWorkMs", working);
     m.put("activityQueuedMs", queued);
+    m.put("workflowTasks", workflowTasks);
+    m.put("workflowTasksMs", inWorkflowTasks);
     m.put("restMs", total - working - queued);
     m.put("activities", activities);
     return m;
