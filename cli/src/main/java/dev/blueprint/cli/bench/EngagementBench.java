@@ -108,11 +108,22 @@ public final class EngagementBench {
           "usage: EngagementBench REQUIREMENTS.yaml OUT.json [SEQUENTIAL IN_FLIGHT COMMENTS]");
       System.exit(2);
     }
-    Path requirementsFile = Path.of(args[0]);
-    Path out = Path.of(args[1]);
     int sequential = args.length == 5 ? Integer.parseInt(args[2]) : 50;
     int inFlight = args.length == 5 ? Integer.parseInt(args[3]) : 100;
     int comments = args.length == 5 ? Integer.parseInt(args[4]) : 1000;
+    try {
+      measure(Path.of(args[0]), Path.of(args[1]), sequential, inFlight, comments);
+    } catch (Exception | Error e) {
+      // the worker's and the server's threads would keep the JVM alive after main's failure
+      e.printStackTrace();
+      System.exit(1);
+    }
+    System.exit(0);
+  }
+
+  private static void measure(
+      Path requirementsFile, Path out, int sequential, int inFlight, int comments)
+      throws Exception {
     Path root = Files.createTempDirectory("blueprint-bench-engagements-");
     try (DevServer server = DevServer.start(0)) {
       WorkflowServiceStubs stubs = Connection.local(server.port()).stubs();
@@ -133,7 +144,6 @@ public final class EngagementBench {
     } finally {
       deleteQuietly(root);
     }
-    System.exit(0);
   }
 
   private Map<String, Object> run(int sequential, int inFlight, int comments) throws Exception {
@@ -141,7 +151,7 @@ public final class EngagementBench {
     // Both sides warm before either is measured: the empty workflow's path (client, server,
     // worker) is short and warm after a few runs; an engagement's (YAML, validation, advice,
     // FreeMarker, git) is long and its JIT compilation was still under way after 3 engagements,
-    // which put compilation into the measured p50. Warm-up counts as the measured runs are not.
+    // which put compilation into the measured p50. The warm-up runs are not measured.
     log(
         "warm-up: "
             + WARM_UP_EMPTY
@@ -424,12 +434,14 @@ public final class EngagementBench {
     double working = 0;
     double inWorkflowTasks = 0;
     int workflowTasks = 0;
+    HistoryEvent taskStarted = null;
     for (HistoryEvent e : events) {
+      if (e.getEventType() == EventType.EVENT_TYPE_WORKFLOW_TASK_STARTED) {
+        taskStarted = e;
+      }
       if (e.getEventType() == EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED) {
         workflowTasks++;
-        inWorkflowTasks +=
-            millis(e)
-                - millis(byId.get(e.getWorkflowTaskCompletedEventAttributes().getStartedEventId()));
+        inWorkflowTasks += taskStarted == null ? 0 : millis(e) - millis(taskStarted);
       }
       if (e.getEventType() == EventType.EVENT_TYPE_MARKER_RECORDED
           && e.getMarkerRecordedEventAttributes().getMarkerName().equals("LocalActivity")) {
