@@ -13,30 +13,12 @@ import dev.blueprint.cli.commands.ValidateCommand;
 import dev.blueprint.cli.commands.WorkerCommand;
 import dev.blueprint.cli.commands.engagement.EngagementCommand;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
-/** The top command: {@code blueprint}. */
+/**
+ * The top command, {@code blueprint}, with all its subcommands. Its own attributes are in {@link
+ * BlueprintTop}, which {@link Cli} builds alone with the one subcommand a command line names.
+ */
 @Command(
-    name = "blueprint",
-    mixinStandardHelpOptions = true,
-    versionProvider = VersionProvider.class,
-    sortOptions = false,
-    usageHelpAutoWidth = true,
-    description = {
-      "Turns a consultant's requirements for a data platform into an approved architectural"
-          + " blueprint, and the blueprint into a scaffolding repository.",
-      ""
-    },
-    footerHeading = "%nExamples:%n",
-    footer = {
-      "  blueprint validate examples/*/*.yaml",
-      "  blueprint advise examples/clickstream-analytics/requirements.yaml -o advice",
-      "  blueprint review advice/blueprint.yaml --fail-on MEDIUM",
-      "",
-      "Exit codes: 0 done, 1 invalid input or failed work, 2 wrong command line."
-    },
     subcommands = {
       ValidateCommand.class,
       SchemaCommand.class,
@@ -51,12 +33,4 @@ import picocli.CommandLine.Spec;
       EngagementCommand.class,
       SynthCommand.class,
     })
-public final class BlueprintCommand implements Runnable {
-
-  @Spec CommandSpec spec;
-
-  @Override
-  public void run() {
-    throw new ParameterException(spec.commandLine(), "a command is required");
-  }
-}
+public final class BlueprintCommand extends BlueprintTop {}

@@ -5,6 +5,7 @@ import dev.blueprint.core.problem.ProblemException;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /**
  * The one factory that wires the command line: exit codes, and error handling that prints a user's
@@ -24,14 +25,52 @@ public final class Cli {
   private Cli() {}
 
   public static int run(String... args) {
-    return create(new PrintWriter(System.out, true), new PrintWriter(System.err, true))
+    return create(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args)
         .execute(args);
   }
 
   /** A configured command line writing to the given streams; tests use it directly. */
   public static CommandLine create(PrintWriter out, PrintWriter err) {
+    return configure(new CommandLine(new BlueprintCommand()), out, err);
+  }
+
+  /**
+   * A configured command line for these arguments: when they start with a subcommand's name, the
+   * top command with only that subcommand; for {@code --version} alone, the top command alone;
+   * otherwise (top-level help, unknown commands and their suggestions) every command. Picocli
+   * builds each command's model by reflection when the tree is made, which was most of the time a
+   * short command took before it did any work; the parse, the output and the exit code are the same
+   * as with the whole tree.
+   */
+  public static CommandLine create(PrintWriter out, PrintWriter err, String... args) {
+    return configure(tree(args), out, err);
+  }
+
+  private static CommandLine tree(String... args) {
+    if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+      return new CommandLine(new BlueprintTop());
+    }
+    Class<?> subcommand = args.length == 0 ? null : subcommand(args[0]);
+    if (subcommand == null) {
+      return new CommandLine(new BlueprintCommand());
+    }
+    return new CommandLine(new BlueprintTop()).addSubcommand(subcommand);
+  }
+
+  /** The subcommand class of BlueprintCommand named (or aliased) {@code name}, or null. */
+  private static Class<?> subcommand(String name) {
+    for (Class<?> c : BlueprintCommand.class.getAnnotation(Command.class).subcommands()) {
+      Command command = c.getAnnotation(Command.class);
+      if (command != null
+          && (command.name().equals(name) || Arrays.asList(command.aliases()).contains(name))) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  private static CommandLine configure(CommandLine cmd, PrintWriter out, PrintWriter err) {
     boolean verbose = false;
-    CommandLine cmd = new CommandLine(new BlueprintCommand());
     cmd.setOut(out);
     cmd.setErr(err);
     cmd.setCaseInsensitiveEnumValuesAllowed(true);
