@@ -73,6 +73,44 @@ class GitPublisherTest {
   }
 
   @Test
+  void commitsTheTreeAsGitAddAllWould() throws Exception {
+    Path script = repo.resolve("scripts/create-topics.sh");
+    Files.createDirectories(script.getParent());
+    Files.writeString(script, "#!/bin/sh\necho topics\n");
+    assertTrue(script.toFile().setExecutable(true));
+    Files.writeString(repo.resolve(".gitignore"), "*.pyc\n");
+    Files.writeString(repo.resolve("cache.pyc"), "ignored\n");
+    Files.writeString(repo.resolve("gone.txt"), "only in revision 1\n");
+    publish(1);
+    assertEquals(
+        List.of(".gitignore", "README.md", "gone.txt", "scripts/create-topics.sh"),
+        git(repo, "ls-tree", "-r", "--name-only", "main").lines().toList(),
+        "ignored files stay out, as with git add --all");
+    assertTrue(
+        git(repo, "ls-tree", "main", "scripts/create-topics.sh").startsWith("100755 "),
+        "the executable bit is kept");
+    assertEquals("main", git(repo, "symbolic-ref", "--short", "HEAD"));
+    assertEquals(
+        "Blueprint revision 1\n\nBlueprint-Revision: 1",
+        git(repo, "log", "-1", "--format=%B"),
+        "the message and its trailer, as git commit --message writes them");
+    assertEquals(
+        "1", git(repo, "log", "-1", "--format=%(trailers:key=Blueprint-Revision,valueonly)"));
+
+    Files.delete(repo.resolve("gone.txt"));
+    publish(2);
+    assertFalse(git(repo, "ls-tree", "-r", "--name-only", "main").contains("gone.txt"));
+    assertEquals("", git(repo, "status", "--porcelain"), "the index matches the work tree");
+    assertEquals(List.of("2", "1"), publisher.committedRevisions(repo));
+    git(repo, "fsck", "--strict");
+  }
+
+  @Test
+  void committedRevisionsOfAFolderWithoutRepositoryIsEmpty() {
+    assertEquals(List.of(), publisher.committedRevisions(repo));
+  }
+
+  @Test
   void unpublishUndoesOnlyWhatThatPublishDid() throws Exception {
     PublishResult first = publish(1);
     Files.writeString(repo.resolve("dag.py"), "# airflow dag\n");

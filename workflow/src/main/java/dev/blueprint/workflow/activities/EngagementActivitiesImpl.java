@@ -1,13 +1,13 @@
 package dev.blueprint.workflow.activities;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.blueprint.core.generate.Generator;
 import dev.blueprint.core.generate.GeneratorOptions;
 import dev.blueprint.core.load.BlueprintMapper;
 import dev.blueprint.core.model.Blueprint;
 import dev.blueprint.core.problem.ProblemException;
-import dev.blueprint.core.validate.Validator;
 import dev.blueprint.workflow.activities.StepHooks.Phase;
 import dev.blueprint.workflow.api.EngagementActivities;
 import dev.blueprint.workflow.api.Finding;
@@ -30,9 +30,14 @@ public final class EngagementActivitiesImpl implements EngagementActivities {
 
   private static final Logger log = LoggerFactory.getLogger(EngagementActivitiesImpl.class);
 
+  /** Made once: copying the mapper for every review cost more than writing the findings. */
+  private static final ObjectWriter FINDINGS_JSON =
+      BlueprintMapper.json().writer().with(SerializationFeature.INDENT_OUTPUT);
+
   private final Workspace workspace;
   private final EngagementPorts ports;
   private final StepHooks hooks;
+  private final ValidBlueprints valid = new ValidBlueprints();
 
   public EngagementActivitiesImpl(Workspace workspace, EngagementPorts ports, StepHooks hooks) {
     this.workspace = workspace;
@@ -56,7 +61,7 @@ public final class EngagementActivitiesImpl implements EngagementActivities {
       if (!Files.isRegularFile(copy) || !Files.readString(copy).equals(yaml)) {
         Workspace.writeAtomically(copy, yaml);
       }
-      Blueprint requirements = load(copy, requirementsFile).blueprint();
+      Blueprint requirements = load(copy, requirementsFile);
       String id = requirements.engagement() == null ? null : requirements.engagement().id();
       if (!slug.equals(id)) {
         throw invalid(
@@ -86,7 +91,7 @@ public final class EngagementActivitiesImpl implements EngagementActivities {
     io(
         () -> {
           if (!Files.isRegularFile(proposal)) {
-            Blueprint requirements = load(workspace.requirements(slug), "requirements").blueprint();
+            Blueprint requirements = load(workspace.requirements(slug), "requirements");
             Path staging = Files.createTempDirectory(workspace.dir(slug), ".advice-");
             try {
               ports.advice().advise(requirements, staging);
@@ -126,7 +131,7 @@ public final class EngagementActivitiesImpl implements EngagementActivities {
   public List<Finding> review(String slug, int revision) {
     hooks.at(Step.REVIEW, Phase.BEFORE);
     Path file = workspace.blueprint(slug, revision);
-    Blueprint blueprint = load(file, "revision " + revision).blueprint();
+    Blueprint blueprint = load(file, "revision " + revision);
     List<Finding> findings = ports.review().review(blueprint);
     io(() -> Workspace.writeAtomically(workspace.review(slug, revision), json(findings)));
     hooks.at(Step.REVIEW, Phase.AFTER);
@@ -147,7 +152,7 @@ public final class EngagementActivitiesImpl implements EngagementActivities {
           Path candidate = target.resolveSibling(".candidate.yaml");
           try {
             Workspace.writeAtomically(candidate, blueprintYaml);
-            Blueprint amended = load(candidate, fileName).blueprint();
+            Blueprint amended = load(candidate, fileName);
             if (!amended.isBlueprint()) {
               throw invalid(fileName + ": has no architecture; request changes with a blueprint");
             }
@@ -190,8 +195,7 @@ public final class EngagementActivitiesImpl implements EngagementActivities {
   public String generate(String slug, int revision) {
     heartbeat("generate");
     hooks.at(Step.GENERATE, Phase.BEFORE);
-    Blueprint blueprint =
-        load(workspace.blueprint(slug, revision), "revision " + revision).blueprint();
+    Blueprint blueprint = load(workspace.blueprint(slug, revision), "revision " + revision);
     Path target = workspace.generated(slug);
     io(
         () -> {
@@ -216,8 +220,7 @@ public final class EngagementActivitiesImpl implements EngagementActivities {
   public String provision(String slug, int revision) {
     heartbeat("provision");
     hooks.at(Step.PROVISION, Phase.BEFORE);
-    Blueprint blueprint =
-        load(workspace.blueprint(slug, revision), "revision " + revision).blueprint();
+    Blueprint blueprint = load(workspace.blueprint(slug, revision), "revision " + revision);
     String[] summary = new String[1];
     io(() -> summary[0] = ports.provision().apply(blueprint, workspace.provisionState(slug)));
     hooks.at(Step.PROVISION, Phase.AFTER);
@@ -259,9 +262,9 @@ public final class EngagementActivitiesImpl implements EngagementActivities {
 
   // ---- helpers ---------------------------------------------------------------------------------
 
-  private static dev.blueprint.core.load.LoadedBlueprint load(Path file, String what) {
+  private Blueprint load(Path file, String what) {
     try {
-      return Validator.loadValid(file);
+      return valid.load(file);
     } catch (ProblemException e) {
       throw invalid(what + " is invalid:\n" + e.getMessage());
     }
@@ -274,11 +277,7 @@ public final class EngagementActivitiesImpl implements EngagementActivities {
 
   private static String json(Object value) throws IOException {
     try {
-      return BlueprintMapper.json()
-              .copy()
-              .enable(SerializationFeature.INDENT_OUTPUT)
-              .writeValueAsString(value)
-          + "\n";
+      return FINDINGS_JSON.writeValueAsString(value) + "\n";
     } catch (JsonProcessingException e) {
       throw new IOException("cannot write JSON: " + e.getOriginalMessage(), e);
     }

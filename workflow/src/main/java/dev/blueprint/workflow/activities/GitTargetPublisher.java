@@ -46,7 +46,13 @@ public final class GitTargetPublisher implements PublishPort {
       throw new IOException("nothing to publish: " + tree + " does not exist");
     }
     Files.createDirectories(repository);
-    if (!committedRevisions(repository).contains(Integer.toString(revision))) {
+    List<String> committed;
+    try {
+      committed = git.committedRevisions(repository);
+    } catch (TargetException e) {
+      throw new IOException(e.getMessage(), e);
+    }
+    if (!committed.contains(Integer.toString(revision))) {
       sync(tree, repository);
     }
     Optional<String> remote = remote(repository);
@@ -105,7 +111,10 @@ public final class GitTargetPublisher implements PublishPort {
     return repository.resolveSibling("publish.json");
   }
 
-  /** The revisions committed on the published branch, newest first. */
+  /**
+   * The revisions committed on the published branch, newest first, as the {@code git} command reads
+   * them (publishing reads them in-process; tests check with the real git).
+   */
   public static List<String> committedRevisions(Path repository) throws IOException {
     if (!Files.isDirectory(repository.resolve(".git"))) {
       return List.of();

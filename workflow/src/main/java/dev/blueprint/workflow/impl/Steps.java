@@ -3,6 +3,7 @@ package dev.blueprint.workflow.impl;
 import dev.blueprint.workflow.api.EngagementActivities;
 import dev.blueprint.workflow.api.Tuning;
 import io.temporal.activity.ActivityOptions;
+import io.temporal.activity.LocalActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
@@ -15,6 +16,16 @@ import java.time.Duration;
 final class Steps {
 
   final EngagementActivities step;
+
+  /**
+   * The short steps without side effects outside the engagement's workspace (intake, advice,
+   * automated review) as local activities: run by the worker that runs the workflow task, their
+   * results recorded in the history as markers, without a round trip through the server's task
+   * queue for each. Retried like the others (a worker that dies mid-step fails its workflow task,
+   * and the next worker runs the step again; the steps are idempotent on their files).
+   */
+  final EngagementActivities local;
+
   final EngagementActivities longStep;
   final EngagementActivities notify;
   final EngagementActivities compensation;
@@ -22,6 +33,13 @@ final class Steps {
   Steps(Tuning tuning) {
     Duration timeout = Duration.ofSeconds(tuning.stepTimeoutSeconds());
     step = Workflow.newActivityStub(EngagementActivities.class, options(timeout, tuning, null, 1));
+    local =
+        Workflow.newLocalActivityStub(
+            EngagementActivities.class,
+            LocalActivityOptions.newBuilder()
+                .setStartToCloseTimeout(timeout)
+                .setRetryOptions(retry(tuning, 1))
+                .build());
     longStep =
         Workflow.newActivityStub(
             EngagementActivities.class,
@@ -38,17 +56,20 @@ final class Steps {
     ActivityOptions.Builder b =
         ActivityOptions.newBuilder()
             .setStartToCloseTimeout(startToClose)
-            .setRetryOptions(
-                RetryOptions.newBuilder()
-                    .setInitialInterval(Duration.ofSeconds(1))
-                    .setBackoffCoefficient(2.0)
-                    .setMaximumInterval(Duration.ofSeconds(30))
-                    .setMaximumAttempts(tuning.maxAttempts() * attemptsFactor)
-                    .setDoNotRetry(EngagementActivities.INVALID_INPUT)
-                    .build());
+            .setRetryOptions(retry(tuning, attemptsFactor));
     if (heartbeat != null) {
       b.setHeartbeatTimeout(heartbeat);
     }
     return b.build();
+  }
+
+  private static RetryOptions retry(Tuning tuning, int attemptsFactor) {
+    return RetryOptions.newBuilder()
+        .setInitialInterval(Duration.ofSeconds(1))
+        .setBackoffCoefficient(2.0)
+        .setMaximumInterval(Duration.ofSeconds(30))
+        .setMaximumAttempts(tuning.maxAttempts() * attemptsFactor)
+        .setDoNotRetry(EngagementActivities.INVALID_INPUT)
+        .build();
   }
 }
