@@ -42,6 +42,39 @@ fi
 mkdir -p "$out" "$results"
 rm -f "$results"/*.tsv "$results"/*.json "$results"/*.txt
 
+# --- the file system's state -------------------------------------------------------------------
+# Nothing is deleted between the start of the first timed run and the end of the last one: trees
+# are renamed into $out/trash and deleted after the report. This machine's ext4 has no journal, and
+# then the kernel will not reuse an inode within 60 s of its deletion (360 s while its inode table
+# block is dirty): every file created in that window scans past the recently freed inodes (perf:
+# recently_deleted, find_inode_bit, find_get_block_common). Deleting a 65,000-file tree just before
+# a run made the next tool's file creation several times slower than a later tool's, which is what
+# the old order (delete, blueprint, cookiecutter, cp) did to blueprint and not to the floor. So the
+# scratch of an earlier run is deleted first, synced, and the first timed run waits out the window.
+discard() { # discard PATH...: moves existing paths into the trash (a rename frees no inode)
+  local p
+  mkdir -p "$out/trash"
+  for p in "$@"; do
+    [[ -e "$p" ]] && mv "$p" "$out/trash/$(date +%s%N)-$(basename "$p")"
+  done
+  return 0
+}
+cleaned_at=0
+if compgen -G "$out/trash" >/dev/null || compgen -G "$out/gen-*" >/dev/null || compgen -G "$out/cc-*" >/dev/null \
+  || compgen -G "$out/copy-*" >/dev/null || compgen -G "$out/warm*" >/dev/null; then
+  log "deleting the scratch of an earlier run"
+  rm -rf "$out/trash" "$out"/gen-* "$out"/cc-* "$out"/copy-* "$out"/warm "$out"/warm-cc "$out/ccp"
+  sync
+  cleaned_at=$(date +%s)
+fi
+settle() { # waits until the kernel reuses the inodes deleted above without scanning past them
+  local wait=$((cleaned_at + 65 - $(date +%s)))
+  if ((wait > 0)); then
+    log "waiting ${wait} s for the inodes deleted at the start to leave ext4's recently-deleted window"
+    sleep "$wait"
+  fi
+}
+
 # --- machine and build ------------------------------------------------------------------------
 {
   echo "date	$(date -u +%Y-%m-%dT%H:%M:%SZ)"
@@ -100,9 +133,10 @@ largest=$(echo $SIZES | tr ' ' '\n' | sort -n | tail -1)
 
 log "warm-up: one untimed generation and rendering of the smallest size"
 smallest=$(echo $SIZES | tr ' ' '\n' | sort -n | head -1)
-rm -rf "$out/warm" "$out/warm-cc"
+discard "$out/warm" "$out/warm-cc"
 blueprint generate "$(bp_of "$smallest").yaml" -o "$out/warm" >/dev/null
 /usr/bin/python3 bench/cookiecutter/render.py "$(bp_of "$smallest").json" "$out/warm-cc" >/dev/null
+settle
 
 for n in $SIZES; do
   bp=$(bp_of "$n")
@@ -110,7 +144,7 @@ for n in $SIZES; do
   [[ $n == "$largest" ]] && repeats=$REPEATS_LARGEST
   for run in $(seq 1 "$repeats"); do
     target="$out/gen-$n"
-    rm -rf "$target" "$out/cc-$n" "$out/copy-$n"
+    discard "$target" "$out/cc-$n" "$out/copy-$n"
     sync
     log "N=$n run $run/$repeats: blueprint generate"
     m=$(measure env BLUEPRINT_JAVA_OPTS="$BP_OPTS" "$root/bin/blueprint" generate "$bp.yaml" -o "$target")
@@ -125,22 +159,21 @@ for n in $SIZES; do
     m=$(measure cp -r "$target" "$out/copy-$n")
     printf 'cp -r\t%s\t%s\t%s\t%s\t%s\n' "$n" "$run" "$m" "$(files_in "$out/copy-$n")" "$(bytes_in "$out/copy-$n")" >>"$gen"
   done
-  # keep the largest trees only as long as needed: the disk is shared
-  rm -rf "$out/cc-$n" "$out/copy-$n"
-  [[ $n == "$largest" ]] || rm -rf "$out/gen-$n"
+  discard "$out/cc-$n" "$out/copy-$n"
+  [[ $n == "$largest" ]] || discard "$out/gen-$n"
 done
 # what a generated repository holds, by top-level folder, at the largest size
 (cd "$out/gen-$largest" && find . -type f | awk -F/ '{print $2}' | sort | uniq -c) >"$results/layout.txt"
-rm -rf "$out/gen-$largest"
+discard "$out/gen-$largest"
 
 # the peer as cookiecutter() runs when called once per pipeline (a new environment each time)
 log "cookiecutter, one environment per pipeline, at 100 pipelines (for reference)"
 printf 'tool\tpipelines\trun\twall_s\trss_kb\tfiles\tbytes\n' >"$results/cookiecutter-per-pipeline.tsv"
-rm -rf "$out/ccp"
+discard "$out/ccp"
 m=$(measure /usr/bin/python3 bench/cookiecutter/render.py --per-pipeline "$(bp_of 100).json" "$out/ccp")
 printf 'cookiecutter per pipeline\t100\t1\t%s\t%s\t%s\n' "$m" "$(files_in "$out/ccp")" "$(bytes_in "$out/ccp")" \
   >>"$results/cookiecutter-per-pipeline.tsv"
-rm -rf "$out/ccp"
+discard "$out/ccp"
 
 # --- start-up ----------------------------------------------------------------------------------
 log "start-up: hyperfine"
@@ -162,4 +195,6 @@ echo "bench_seconds	$(($(date +%s) - started))" >>"$results/machine.tsv"
 # --- report ------------------------------------------------------------------------------------
 log "writing BENCHMARKS.md and the chart"
 /usr/bin/python3 bench/report.py "$results" "$root/BENCHMARKS.md"
+log "deleting the scratch trees (bench/out/trash)"
+rm -rf "$out/trash"
 log "done in $(($(date +%s) - started)) s"
