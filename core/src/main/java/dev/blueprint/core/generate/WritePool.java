@@ -152,9 +152,13 @@ final class WritePool implements AutoCloseable {
     synchronized (this) {
       t = failure;
     }
-    if (t == null) {
-      return;
+    if (t != null) {
+      throwAsIs(t);
     }
+  }
+
+  /** Throws {@code t} as the checked or unchecked type it is, wrapping only other checked ones. */
+  private static void throwAsIs(Throwable t) throws IOException, ProblemException {
     if (t instanceof IOException e) {
       throw e;
     }
@@ -178,16 +182,7 @@ final class WritePool implements AutoCloseable {
     free.acquireUninterruptibly(slots);
     free.release(slots);
     rethrow();
-    if (own instanceof IOException e) {
-      throw e;
-    }
-    if (own instanceof ProblemException e) {
-      throw e;
-    }
-    if (own instanceof RuntimeException e) {
-      throw e;
-    }
-    throw new IllegalStateException(own);
+    throwAsIs(own);
   }
 
   /** Stops the threads, dropping jobs not yet started, and waits for the running ones. */
