@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * with the archive prints the same as without it, and a missing, stale or foreign archive changes
  * nothing a user sees (no line on stderr). Runs after {@code package} (failsafe) on a copy of the
  * launcher and the shaded jar in a temporary folder, whose archive it makes with the build's own
- * script; the JVM's class-loading log says where each class came from.
+ * script; the JVM's class-loading log says where each class came from. Also the launcher's JIT
+ * defaults: C1 only for short commands, C2 kept for the long-running ones.
  */
 class LauncherCdsIT {
 
@@ -167,6 +168,26 @@ class LauncherCdsIT {
     } finally {
       Files.writeString(id, made);
     }
+  }
+
+  @Test
+  void shortCommandsRunWithC1OnlyAndTheLongRunningOnesKeepC2() throws Exception {
+    assertEquals(1, tieredStopAtLevel("--version"));
+    assertEquals(1, tieredStopAtLevel(VALIDATE));
+    for (String longRunning : List.of("worker", "up", "dev-server")) {
+      assertEquals(4, tieredStopAtLevel(longRunning, "--help"), longRunning);
+    }
+  }
+
+  /** The JIT's top tier in the JVM that bin/blueprint starts for these arguments. */
+  private static int tieredStopAtLevel(String... args) throws Exception {
+    Run r = run(Map.of("BLUEPRINT_JAVA_OPTS", "-XX:+PrintFlagsFinal"), args);
+    return r.out()
+        .lines()
+        .filter(l -> l.matches("\\s*intx TieredStopAtLevel\\s+=.*"))
+        .map(l -> Integer.parseInt(l.replaceAll(".*=\\s*(\\d+).*", "$1")))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no TieredStopAtLevel in " + r.out()));
   }
 
   @Test
