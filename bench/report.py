@@ -164,7 +164,11 @@ def main(results, target):
     w("")
     w(
         "Each size is generated from scratch into a new folder; before the timed runs one untimed"
-        " generation and rendering of the smallest size warm the disk cache. The peer renders, with"
+        " generation and rendering of the smallest size warm the disk cache. Nothing is deleted"
+        " between the first and the last timed run (trees are set aside and deleted after the"
+        " report): on an ext4 without a journal, files created within a minute of a large delete"
+        " are several times slower to create, which would fall on whichever tool ran next. The"
+        " peer renders, with"
         " Debian's cookiecutter, a Jinja template tree written for this comparison"
         " ([bench/cookiecutter/](bench/cookiecutter/)) that makes the same kinds of files per"
         " pipeline (a DAG, Kafka topics, schemas and layout documents) from the same blueprint, read"
