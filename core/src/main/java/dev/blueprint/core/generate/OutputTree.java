@@ -82,7 +82,6 @@ public final class OutputTree {
    * render thread when the generation renders in parallel).
    */
   public void writeOnce(String relativePath, Content content) throws IOException, ProblemException {
-    checkSyntax(relativePath);
     Path target = claimPath(relativePath);
     synchronized (this) {
       teamOwned.add(relativePath);

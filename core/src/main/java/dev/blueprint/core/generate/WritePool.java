@@ -179,9 +179,7 @@ final class WritePool implements AutoCloseable {
    * for the queued jobs and throws the failure of an earlier job if one failed, else {@code own}.
    */
   void failWith(Exception own) throws IOException, ProblemException {
-    free.acquireUninterruptibly(slots);
-    free.release(slots);
-    rethrow();
+    drain();
     throwAsIs(own);
   }
 
