@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
  */
 public final class Naming {
   private static final Pattern NOT_IDENTIFIER = Pattern.compile("[^A-Za-z0-9_]");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
 
   /** A DNS-1123 subdomain, the rule for Kubernetes metadata.name. */
   private static final Pattern K8S_NAME =
@@ -150,8 +151,21 @@ public final class Naming {
    * A Python module name for a pipeline id: ids may hold '.' and '-', which a module name may not.
    */
   public static String pythonModule(String id) {
-    String m = NOT_IDENTIFIER.matcher(id).replaceAll("_");
+    String m = underscored(id);
     return Character.isDigit(m.charAt(0)) ? "dag_" + m : m;
+  }
+
+  /**
+   * Every character outside [A-Za-z0-9_] as '_': the start of the Python, Avro and Mermaid
+   * identifiers made from blueprint ids.
+   */
+  public static String underscored(String s) {
+    return NOT_IDENTIFIER.matcher(s).replaceAll("_");
+  }
+
+  /** A task command's words (the first is the job, script or query file it runs). */
+  public static String[] commandWords(String command) {
+    return SPACES.split(command.strip());
   }
 
   private static String shortHash(String s) {

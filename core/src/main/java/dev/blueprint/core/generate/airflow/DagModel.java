@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * The template model of one pipeline's DAG file: everything the template needs, derived once from
@@ -28,7 +27,6 @@ import java.util.regex.Pattern;
  * raw here; the template escapes each for the place it lands in.
  */
 final class DagModel {
-  private static final Pattern SPACES = Pattern.compile("\\s+");
 
   /** Retries of every task when the pipeline gives none. */
   static final int DEFAULT_RETRIES = 2;
@@ -179,7 +177,7 @@ final class DagModel {
       m.put("connId", sqlConnection(t));
     }
     if (operator.equals("SparkSubmitOperator")) {
-      String[] parts = SPACES.split(t.command().strip());
+      String[] parts = Naming.commandWords(t.command());
       m.put("application", parts[0]);
       List<String> args = new ArrayList<>(List.of(parts).subList(1, parts.length));
       for (String in : t.inputs()) {

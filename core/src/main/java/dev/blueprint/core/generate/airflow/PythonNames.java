@@ -1,17 +1,15 @@
 package dev.blueprint.core.generate.airflow;
 
+import dev.blueprint.core.generate.Naming;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Unique Python identifiers for one generated module: task, group and asset variables derived from
  * blueprint ids, never clashing with each other, keywords, builtins or the module's own names.
  */
 final class PythonNames {
-  private static final Pattern NOT_IDENTIFIER = Pattern.compile("[^A-Za-z0-9_]");
-
   /** Python's keywords: never a module, package or variable name. */
   static final Set<String> KEYWORDS =
       Set.of(
@@ -119,7 +117,7 @@ final class PythonNames {
   }
 
   static String identifier(String id) {
-    String s = id == null ? "" : NOT_IDENTIFIER.matcher(id).replaceAll("_");
+    String s = id == null ? "" : Naming.underscored(id);
     if (s.isEmpty() || Character.isDigit(s.charAt(0))) {
       s = "t_" + s;
     }

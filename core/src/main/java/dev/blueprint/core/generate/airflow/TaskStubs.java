@@ -26,7 +26,6 @@ import java.util.regex.Pattern;
  * one. Each fails loudly until the team fills it in, so that a stub never passes for working code.
  */
 public final class TaskStubs implements Contributor {
-  private static final Pattern SPACES = Pattern.compile("\\s+");
 
   /** A repository-relative file in one of the stub folders; no '..', nothing unusual. */
   private static final Pattern PATH =
@@ -137,7 +136,7 @@ public final class TaskStubs implements Contributor {
     if (t.command() == null || t.command().isBlank()) {
       return Optional.empty();
     }
-    String first = SPACES.split(t.command().strip())[0];
+    String first = Naming.commandWords(t.command())[0];
     boolean fits =
         switch (t.kind() == null ? TaskKind.EMPTY : t.kind()) {
           case SPARK -> first.endsWith(".py");

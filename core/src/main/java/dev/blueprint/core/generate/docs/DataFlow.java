@@ -1,5 +1,6 @@
 package dev.blueprint.core.generate.docs;
 
+import dev.blueprint.core.generate.Naming;
 import dev.blueprint.core.generate.storage.StorageLayout;
 import dev.blueprint.core.model.Architecture;
 import dev.blueprint.core.model.Blueprint;
@@ -20,7 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The data flow of a blueprint as a graph for the Mermaid diagram: sources, streams, pipelines,
@@ -30,7 +30,6 @@ import java.util.regex.Pattern;
  * dropped. Node ids are unique, [A-Za-z0-9_] and prefixed by kind.
  */
 public final class DataFlow {
-  private static final Pattern NOT_IDENTIFIER = Pattern.compile("[^A-Za-z0-9_]");
 
   /** A node: Mermaid id, label text (escaped by the template) and its group. */
   public record Node(String id, String label, String group) {}
@@ -204,7 +203,7 @@ public final class DataFlow {
     if (byKey.containsKey(key)) {
       return byKey.get(key);
     }
-    String base = prefix + "_" + NOT_IDENTIFIER.matcher(name).replaceAll("_");
+    String base = prefix + "_" + Naming.underscored(name);
     String id = base;
     for (int i = 2; !ids.add(id); i++) {
       id = base + "_" + i;

@@ -57,7 +57,6 @@ public record DeployPlan(
     String deployFolder,
     List<String> providers,
     Map<String, String> connections) {
-  private static final Pattern SPACES = Pattern.compile("\\s+");
   private static final Pattern JOB = Pattern.compile("jobs/[A-Za-z0-9_][A-Za-z0-9_/-]*\\.py");
   private static final Pattern SCRIPT =
       Pattern.compile("scripts/[A-Za-z0-9_][A-Za-z0-9_/.-]*\\.sh");
@@ -148,7 +147,7 @@ public record DeployPlan(
         if (t.command() == null || t.command().isBlank()) {
           continue;
         }
-        String first = SPACES.split(t.command().strip())[0];
+        String first = Naming.commandWords(t.command())[0];
         if (JOB.matcher(first).matches()) {
           out.add("jobs/");
         } else if (SCRIPT.matcher(first).matches()) {

@@ -1,5 +1,6 @@
 package dev.blueprint.core.generate.storage;
 
+import dev.blueprint.core.generate.Naming;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -35,7 +36,7 @@ public final class StorageNames {
    * a '_' in front.
    */
   public static String avroName(String name) {
-    String s = NOT_WORD_CHAR.matcher(name == null ? "" : name).replaceAll("_");
+    String s = Naming.underscored(name == null ? "" : name);
     if (s.isEmpty() || Character.isDigit(s.charAt(0))) {
       s = "_" + s;
     }
