@@ -44,7 +44,17 @@ public final class Validator {
 
   /** Loads and validates a file; throws with every error found. Warnings are not errors. */
   public static LoadedBlueprint loadValid(Path file) throws ProblemException {
-    LoadedBlueprint loaded = BlueprintLoader.load(file);
+    return valid(BlueprintLoader.load(file));
+  }
+
+  /**
+   * Parses and validates a file's bytes (named {@code name} in problems), as {@link #loadValid}.
+   */
+  public static LoadedBlueprint loadValid(String name, byte[] bytes) throws ProblemException {
+    return valid(BlueprintLoader.parse(name, bytes));
+  }
+
+  private static LoadedBlueprint valid(LoadedBlueprint loaded) throws ProblemException {
     List<Problem> errors =
         validate(loaded).stream().filter(p -> p.severity() == Severity.ERROR).toList();
     if (!errors.isEmpty()) {

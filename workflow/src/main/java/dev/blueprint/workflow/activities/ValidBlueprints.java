@@ -1,19 +1,13 @@
 package dev.blueprint.workflow.activities;
 
-import dev.blueprint.core.load.BlueprintLoader;
-import dev.blueprint.core.load.LoadedBlueprint;
 import dev.blueprint.core.model.Blueprint;
-import dev.blueprint.core.problem.Problem;
 import dev.blueprint.core.problem.ProblemException;
-import dev.blueprint.core.problem.Severity;
 import dev.blueprint.core.validate.Validator;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -51,10 +45,9 @@ final class ValidBlueprints {
         return Validator.loadValid(file).blueprint();
       }
       bytes = Files.readAllBytes(file);
-    } catch (NoSuchFileException e) {
-      return Validator.loadValid(file).blueprint(); // reports the missing file as the loader does
     } catch (IOException e) {
-      return Validator.loadValid(file).blueprint();
+      return Validator.loadValid(file)
+          .blueprint(); // reports e.g. a missing file as the loader does
     }
     synchronized (entries) {
       Entry hit = entries.get(name);
@@ -62,15 +55,10 @@ final class ValidBlueprints {
         return hit.blueprint();
       }
     }
-    LoadedBlueprint loaded = BlueprintLoader.parse(name, bytes);
-    List<Problem> errors =
-        Validator.validate(loaded).stream().filter(p -> p.severity() == Severity.ERROR).toList();
-    if (!errors.isEmpty()) {
-      throw new ProblemException(errors);
-    }
+    Blueprint blueprint = Validator.loadValid(name, bytes).blueprint();
     synchronized (entries) {
-      entries.put(name, new Entry(bytes, loaded.blueprint()));
+      entries.put(name, new Entry(bytes, blueprint));
     }
-    return loaded.blueprint();
+    return blueprint;
   }
 }
