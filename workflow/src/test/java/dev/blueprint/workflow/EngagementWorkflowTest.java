@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.blueprint.workflow.activities.EngagementActivitiesImpl;
-import dev.blueprint.workflow.activities.GitTargetPublisher;
 import dev.blueprint.workflow.activities.StepHooks.Phase;
 import dev.blueprint.workflow.activities.Workspace;
 import dev.blueprint.workflow.api.ChangeRequest;
@@ -144,7 +143,7 @@ class EngagementWorkflowTest {
     assertEquals(List.of(), result.compensationsRun());
     Path repo = Path.of(result.paths().repository());
     assertEquals(ws().resolve("repo"), repo);
-    assertEquals(List.of("1"), GitTargetPublisher.committedRevisions(repo));
+    assertEquals(List.of("1"), GitLog.revisions(repo));
     Process log =
         new ProcessBuilder("git", "-C", repo.toString(), "log", "-1", "--format=%an <%ae>")
             .redirectErrorStream(true)
@@ -176,7 +175,7 @@ class EngagementWorkflowTest {
     assertEquals(Outcome.COMPLETED, result.outcome());
     assertEquals(DecisionKind.AUTO_APPROVE, result.decisions().get(0).kind());
     assertEquals(StepState.SKIPPED, status().stateOf(Step.HUMAN_REVIEW));
-    assertEquals(List.of("1"), GitTargetPublisher.committedRevisions(ws().resolve("repo")));
+    assertEquals(List.of("1"), GitLog.revisions(ws().resolve("repo")));
   }
 
   @Test
@@ -224,7 +223,7 @@ class EngagementWorkflowTest {
     assertEquals(Outcome.COMPLETED, result.outcome());
     assertEquals(2, result.revision());
     Path repo = ws().resolve("repo");
-    assertEquals(List.of("2"), GitTargetPublisher.committedRevisions(repo));
+    assertEquals(List.of("2"), GitLog.revisions(repo));
     assertTrue(Files.readString(repo.resolve(".blueprint/blueprint.yaml")).contains("Amended"));
     Histories.save(client, EngagementInput.workflowId(SLUG), "changes-then-approved");
   }
@@ -301,7 +300,7 @@ class EngagementWorkflowTest {
     engagements.approve(SLUG, "approved after a long wait");
     EngagementResult result = result();
     assertEquals(Outcome.COMPLETED, result.outcome());
-    assertEquals(List.of("1"), GitTargetPublisher.committedRevisions(ws().resolve("repo")));
+    assertEquals(List.of("1"), GitLog.revisions(ws().resolve("repo")));
   }
 
   // ---- refusals --------------------------------------------------------------------------------
@@ -408,7 +407,7 @@ class EngagementWorkflowTest {
     EngagementResult result = result();
     assertEquals(Outcome.COMPLETED, result.outcome());
     assertEquals(2, hooks.count(step, Phase.AFTER), "the step ran twice");
-    assertEquals(List.of("1"), GitTargetPublisher.committedRevisions(ws().resolve("repo")));
+    assertEquals(List.of("1"), GitLog.revisions(ws().resolve("repo")));
     try (Stream<Path> all = Files.list(ws())) {
       assertEquals(
           List.of(

@@ -3,7 +3,6 @@ package dev.blueprint.workflow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.blueprint.workflow.activities.GitTargetPublisher;
 import dev.blueprint.workflow.api.EngagementInput;
 import dev.blueprint.workflow.api.EngagementResult;
 import dev.blueprint.workflow.api.Outcome;
@@ -143,7 +142,7 @@ class WorkerKillTest {
           () -> Files.exists(gate.resolve("at-" + Step.PUBLISH + "-AFTER")));
       assertEquals(
           List.of("1"),
-          GitTargetPublisher.committedRevisions(root.resolve(slug).resolve("repo")),
+          GitLog.revisions(root.resolve(slug).resolve("repo")),
           "the commit was made before the kill");
 
       kill(processes.get(processes.size() - 1)); // during an activity, after its side effect
@@ -157,8 +156,7 @@ class WorkerKillTest {
       }
       Path repo = root.resolve(slug).resolve("repo");
       assertEquals(repo.toString(), result.paths().repository());
-      assertEquals(
-          List.of("1"), GitTargetPublisher.committedRevisions(repo), "one commit per revision");
+      assertEquals(List.of("1"), GitLog.revisions(repo), "one commit per revision");
       assertTrue(Files.isRegularFile(repo.resolve(".blueprint/generator.json")));
       Histories.save(engagements.client(), EngagementInput.workflowId(slug), "worker-killed");
     } finally {

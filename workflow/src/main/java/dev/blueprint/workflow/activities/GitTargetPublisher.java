@@ -7,15 +7,11 @@ import dev.blueprint.targets.TargetException;
 import dev.blueprint.targets.git.GitPublisher;
 import dev.blueprint.targets.git.PublishResult;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -111,24 +107,6 @@ public final class GitTargetPublisher implements PublishPort {
     return repository.resolveSibling("publish.json");
   }
 
-  /**
-   * The revisions committed on the published branch, newest first, as the {@code git} command reads
-   * them (publishing reads them in-process; tests check with the real git).
-   */
-  public static List<String> committedRevisions(Path repository) throws IOException {
-    if (!Files.isDirectory(repository.resolve(".git"))) {
-      return List.of();
-    }
-    String out =
-        run(
-            repository,
-            "git",
-            "log",
-            GitPublisher.BRANCH,
-            "--format=%(trailers:key=" + GitPublisher.TRAILER + ",valueonly)");
-    return out.lines().map(String::strip).filter(s -> !s.isEmpty()).toList();
-  }
-
   private static void sync(Path tree, Path repository) throws IOException {
     try (Stream<Path> entries = Files.list(repository)) {
       for (Path p : entries.toList()) {
@@ -147,30 +125,5 @@ public final class GitTargetPublisher implements PublishPort {
         }
       }
     }
-  }
-
-  private static String run(Path dir, String... command) throws IOException {
-    Process p =
-        new ProcessBuilder(new ArrayList<>(List.of(command)))
-            .directory(dir.toFile())
-            .redirectErrorStream(true)
-            .start();
-    String out;
-    try (InputStream in = p.getInputStream()) {
-      out = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
-    try {
-      if (!p.waitFor(60, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-        throw new IOException(String.join(" ", command) + " timed out");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted", e);
-    }
-    if (p.exitValue() != 0) {
-      return ""; // no commits yet
-    }
-    return out;
   }
 }
