@@ -50,7 +50,18 @@ public final class BlueprintMapper {
   private static final YAMLMapper YAML = configure(YAMLMapper.builder(yamlFactory())).build();
   private static final JsonMapper JSON = configure(JsonMapper.builder()).build();
 
+  /**
+   * The loader's reading factory: {@link #YAML}'s, with SnakeYAML on a thread of its own (see
+   * {@link PipelinedYamlFactory}).
+   */
+  private static final YAMLFactory PIPELINED = new PipelinedYamlFactory(YAML.getFactory(), YAML);
+
   private BlueprintMapper() {}
+
+  /** The factory {@link YamlReader} reads blueprint files with. */
+  static YAMLFactory pipelinedYaml() {
+    return PIPELINED;
+  }
 
   /** Strict YAML reader and writer for blueprint files. */
   public static ObjectMapper yaml() {

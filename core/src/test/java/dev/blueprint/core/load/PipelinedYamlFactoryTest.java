@@ -1,0 +1,163 @@
+package dev.blueprint.core.load;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.blueprint.core.synth.SyntheticBlueprints;
+import dev.blueprint.core.testing.Examples;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * SnakeYAML on a thread of its own must change nothing a reader sees: the same tokens, texts,
+ * numbers, tags, anchors and locations, the same errors at the same place, and no thread left
+ * behind.
+ */
+class PipelinedYamlFactoryTest {
+
+  private static final YAMLFactory PLAIN = (YAMLFactory) BlueprintMapper.yaml().getFactory();
+
+  /** Every token with what a reader asks of it, one line each. */
+  private static List<String> tokens(YAMLFactory factory, String text) throws IOException {
+    List<String> out = new ArrayList<>();
+    try (JsonParser p = factory.createParser(text)) {
+      p.disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+      for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+        StringBuilder line = new StringBuilder(t.name());
+        line.append(' ').append(p.currentTokenLocation().getLineNr());
+        line.append(':').append(p.currentTokenLocation().getColumnNr());
+        line.append(" name=").append(p.currentName());
+        if (t.isScalarValue()) {
+          line.append(" text=").append(p.getText());
+        }
+        if (t.isNumeric()) {
+          line.append(" number=").append(p.getNumberValue());
+          line.append(" type=").append(p.getNumberType());
+        }
+        line.append(" tag=").append(p.getTypeId()).append(" anchor=").append(p.getObjectId());
+        out.add(line.toString());
+      }
+      out.add("end " + p.currentLocation().getLineNr() + ":" + p.currentLocation().getColumnNr());
+      // asked again after the end, as readers do: still the end, not a wait for more events
+      assertEquals(null, p.nextToken());
+    }
+    return out;
+  }
+
+  /** The tokens until the first failure, then the failure's message and location. */
+  private static List<String> tokensOrFailure(YAMLFactory factory, String text) {
+    List<String> out = new ArrayList<>();
+    try (JsonParser p = factory.createParser(text)) {
+      for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+        out.add(t + (t.isScalarValue() ? " " + p.getText() : ""));
+      }
+    } catch (JsonProcessingException e) {
+      out.add(e.getClass().getName() + ": " + e.getOriginalMessage());
+      if (e.getLocation() != null) {
+        out.add(e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr());
+      }
+    } catch (IOException e) {
+      out.add(e.toString());
+    }
+    return out;
+  }
+
+  @Test
+  void theExamplesReadAsOnOneThread() throws IOException {
+    int files = 0;
+    for (Path dir : Examples.blueprintExamples()) {
+      for (String name : List.of("blueprint.yaml", "requirements.yaml")) {
+        Path file = dir.resolve(name);
+        if (Files.isRegularFile(file)) {
+          String text = Files.readString(file);
+          assertEquals(tokens(PLAIN, text), tokens(BlueprintMapper.pipelinedYaml(), text));
+          files++;
+        }
+      }
+    }
+    assertTrue(files > 0);
+  }
+
+  @Test
+  void aSyntheticBlueprintOfManyBatchesReadsAsOnOneThread() throws IOException {
+    String text = BlueprintMapper.yaml().writeValueAsString(SyntheticBlueprints.make(300, 4));
+    List<String> plain = tokens(PLAIN, text);
+    // far more events than the queue holds, so the producing thread had to wait for the reader
+    assertTrue(
+        plain.size() > PipelinedYamlFactory.BATCH * PipelinedYamlFactory.QUEUED_BATCHES * 2,
+        plain.size() + " tokens");
+    assertEquals(plain, tokens(BlueprintMapper.pipelinedYaml(), text));
+  }
+
+  @Test
+  void tagsAnchorsNumbersAndSecondDocumentsReadAsOnOneThread() throws IOException {
+    String text =
+        """
+        a: &x 1
+        b: *x
+        c: !!str 12
+        d: !custom value
+        e: 0x1F
+        f: 1_000
+        g: 3.5e3
+        h: 123456789012345678901234567890
+        i: [yes, no, ~, '', "q\\n"]
+        ---
+        second: doc
+        """;
+    assertEquals(tokens(PLAIN, text), tokens(BlueprintMapper.pipelinedYaml(), text));
+  }
+
+  @Test
+  void aSyntaxErrorIsReportedAtTheSameTokenAndPlace() {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 5_000; i++) {
+      text.append("k").append(i).append(": [a, b, c]\n");
+    }
+    text.append("bad: [unclosed\nnext: 1\n");
+    List<String> plain = tokensOrFailure(PLAIN, text.toString());
+    assertTrue(plain.get(plain.size() - 2).contains("Exception"), plain.get(plain.size() - 2));
+    assertEquals(plain, tokensOrFailure(BlueprintMapper.pipelinedYaml(), text.toString()));
+  }
+
+  @Test
+  void theNestingLimitStopsReadingAtTheSamePlace() {
+    String text = "a: " + "[".repeat(BlueprintMapper.MAX_NESTING + 5) + "]".repeat(50) + "\n";
+    assertThrows(StreamConstraintsException.class, () -> tokens(PLAIN, text));
+    assertEquals(
+        tokensOrFailure(PLAIN, text), tokensOrFailure(BlueprintMapper.pipelinedYaml(), text));
+  }
+
+  @Test
+  void closingEarlyStopsTheProducingThread() throws Exception {
+    String text = BlueprintMapper.yaml().writeValueAsString(SyntheticBlueprints.make(300, 5));
+    Thread producer;
+    try (JsonParser p = BlueprintMapper.pipelinedYaml().createParser(text)) {
+      assertNotNull(p.nextToken());
+      assertNotNull(p.nextToken());
+      producer = producerThread();
+      assertNotNull(producer, "the producing thread runs while the reader reads");
+    }
+    producer.join(60_000);
+    assertFalse(producer.isAlive(), "the producing thread ended after the parser was closed");
+  }
+
+  private static Thread producerThread() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.getName().equals("blueprint-yaml-reader") && t.isAlive())
+        .findFirst()
+        .orElse(null);
+  }
+}
