@@ -8,6 +8,7 @@ import dev.blueprint.core.generate.GenerationResult;
 import dev.blueprint.core.generate.Generator;
 import dev.blueprint.core.generate.GeneratorOptions;
 import dev.blueprint.core.generate.Preview;
+import dev.blueprint.core.load.BlueprintLoader;
 import dev.blueprint.core.model.Blueprint;
 import dev.blueprint.core.problem.ProblemException;
 import dev.blueprint.core.validate.Validator;
@@ -92,8 +93,14 @@ public final class GenerateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException, ProblemException {
     GeneratorOptions options = options();
-    Blueprint blueprint = Validator.loadValid(blueprintFile).blueprint();
+    // the files render into the staging folder while the blueprint is validated on a thread of its
+    // own; the target is replaced only when the validation passed (the generator's gate), else it
+    // stays as it was and the errors are reported as a validation before rendering reports them
+    Validator.Pending validation =
+        Validator.validateInBackground(BlueprintLoader.load(blueprintFile));
+    Blueprint blueprint = validation.blueprint();
     if (!blueprint.isBlueprint()) {
+      validation.await();
       throw new UserException(
           blueprintFile
               + " is a requirements document: it has no architecture yet, so there is nothing to"
@@ -105,6 +112,7 @@ public final class GenerateCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Generator generator = Generator.standard();
     if (dryRun || diff) {
+      validation.await();
       Preview preview = generator.preview(blueprint, output, options);
       if (diff) {
         out.print(preview.unifiedDiff());
@@ -119,7 +127,10 @@ public final class GenerateCommand implements Callable<Integer> {
       err.println(summary(preview) + " (nothing written)");
       return Cli.OK;
     }
-    err.println(
+    // progress is printed once the validation passed, so that an invalid blueprint prints its
+    // errors only, as before
+    HeldLines progress = new HeldLines(err, validation::passed);
+    progress.println(
         "generating "
             + blueprintFile
             + " into "
@@ -135,7 +146,20 @@ public final class GenerateCommand implements Callable<Integer> {
             output,
             options,
             (contributor, files) ->
-                err.println("  " + contributor + ": " + files + (files == 1 ? " file" : " files")));
+                progress.println(
+                    "  " + contributor + ": " + files + (files == 1 ? " file" : " files")),
+            new Generator.Gate() {
+              @Override
+              public void await() throws ProblemException {
+                validation.await();
+              }
+
+              @Override
+              public boolean closed() {
+                return validation.failed();
+              }
+            });
+    progress.release();
     if (verbose) {
       result.files().forEach(out::println);
     }

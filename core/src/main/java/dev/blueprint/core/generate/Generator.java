@@ -127,6 +127,36 @@ public final class Generator {
   public GenerationResult generate(
       Blueprint blueprint, Path target, GeneratorOptions options, Progress progress)
       throws IOException, ProblemException {
+    return generate(blueprint, target, options, progress, Gate.OPEN);
+  }
+
+  /**
+   * What a generation waits for before it replaces its target: e.g. the validation of the
+   * blueprint, running while the files render into the staging folder.
+   */
+  public interface Gate {
+    /** Waits until the generation may replace its target; throws to abandon it. */
+    void await() throws ProblemException;
+
+    /** True when {@link #await()} is known to throw, so that the rendering may stop early. */
+    default boolean closed() {
+      return false;
+    }
+
+    /** A gate that never holds a generation back. */
+    Gate OPEN = () -> {};
+  }
+
+  /**
+   * Like {@link #generate(Blueprint, Path, GeneratorOptions, Progress)}, rendering while {@code
+   * gate} decides: the target is replaced only once the gate opens. When the gate throws, the
+   * staging folder is discarded, the target stays as it was, and the gate's exception is thrown,
+   * before any failure of the rendering itself (a blueprint that the gate refuses may well fail to
+   * render).
+   */
+  public GenerationResult generate(
+      Blueprint blueprint, Path target, GeneratorOptions options, Progress progress, Gate gate)
+      throws IOException, ProblemException {
     Path absolute = target.toAbsolutePath().normalize();
     checkTarget(absolute);
     Path parent = absolute.getParent();
@@ -134,7 +164,13 @@ public final class Generator {
     Path staging = Files.createTempDirectory(parent, "." + absolute.getFileName() + ".staging-");
     try {
       OutputTree out = new OutputTree(staging, earlierGeneration(absolute));
-      renderInto(blueprint, out, options, progress);
+      try {
+        renderInto(blueprint, out, options, progress, gate);
+      } catch (IOException | ProblemException | RuntimeException | Error e) {
+        gate.await();
+        throw e;
+      }
+      gate.await();
       List<String> files = new ArrayList<>(out.written());
       openUp(staging);
       swap(staging, absolute);
@@ -155,7 +191,11 @@ public final class Generator {
     Path staging = Files.createTempDirectory("blueprint-preview-");
     try {
       renderInto(
-          blueprint, new OutputTree(staging, earlierGeneration(absolute)), options, Progress.NONE);
+          blueprint,
+          new OutputTree(staging, earlierGeneration(absolute)),
+          options,
+          Progress.NONE,
+          Gate.OPEN);
       return Preview.compare(absolute, staging);
     } finally {
       deleteRecursively(staging);
@@ -165,17 +205,18 @@ public final class Generator {
   /** Runs every contributor into {@code out} and records the provenance; no atomicity. */
   public void renderInto(Blueprint blueprint, OutputTree out, GeneratorOptions options)
       throws IOException, ProblemException {
-    renderInto(blueprint, out, options, Progress.NONE);
+    renderInto(blueprint, out, options, Progress.NONE, Gate.OPEN);
   }
 
   private void renderInto(
-      Blueprint blueprint, OutputTree out, GeneratorOptions options, Progress progress)
+      Blueprint blueprint, OutputTree out, GeneratorOptions options, Progress progress, Gate gate)
       throws IOException, ProblemException {
     GenerationContext context =
         new GenerationContext(
             blueprint, options, Templates.forOverrides(options.templatesDir()), out);
     if (threads == 1) {
       for (Contributor contributor : contributors) {
+        stopWhenClosed(gate);
         int before = out.writtenCount();
         contributor.contribute(context);
         progress.contributed(contributor.name(), out.writtenCount() - before);
@@ -192,6 +233,7 @@ public final class Generator {
         // a batch of its own, so that the first contributor's progress does not wait for it
         report(pool.endBatch("", 0), progress);
         for (Contributor contributor : contributors) {
+          stopWhenClosed(gate);
           int before = out.writtenCount();
           contributor.contribute(context);
           report(pool.endBatch(contributor.name(), out.writtenCount() - before), progress);
@@ -204,6 +246,13 @@ public final class Generator {
       pool.drain();
       report(pool.endBatch("", 0), progress);
       finish(blueprint, out, options, progress);
+    }
+  }
+
+  /** Throws the gate's exception once it is known to refuse the generation. */
+  private static void stopWhenClosed(Gate gate) throws ProblemException {
+    if (gate.closed()) {
+      gate.await();
     }
   }
 
