@@ -172,13 +172,17 @@ public final class EngagementBench {
     }
     log("engagements end to end, one after another: " + sequential);
     List<Double> endToEnd = new ArrayList<>();
+    List<long[]> timings = new ArrayList<>();
     int sequentialFailed = 0;
     for (int i = 0; i < sequential; i++) {
+      long wallStart = System.currentTimeMillis();
+      long gcBefore = gcMillis();
       double ms = engagementEndToEnd(String.format(Locale.ROOT, "seq-%03d", i));
       if (ms < 0) {
         sequentialFailed++;
       } else {
         endToEnd.add(ms);
+        timings.add(new long[] {i, wallStart, Math.round(ms * 1000), gcMillis() - gcBefore});
       }
     }
 
@@ -186,6 +190,8 @@ public final class EngagementBench {
         breakdown(
             EngagementInput.workflowId(
                 String.format(Locale.ROOT, "bench-seq-%03d", sequential - 1)));
+
+    Map<String, Object> perEngagement = perEngagement(timings);
 
     log(inFlight + " engagements in flight");
     Map<String, Object> flight = inFlight(inFlight);
@@ -211,6 +217,7 @@ public final class EngagementBench {
     r.put("emptyWorkflowP50Ms", emptyP50);
     r.put("emptyWorkflowP95Ms", percentile(empty, 95));
     r.put("breakdownOfLastEngagement", breakdown);
+    r.put("perEngagement", perEngagement);
     r.put("inFlight", flight);
     r.put("replay", replay);
     List<Map<String, String>> rows = new ArrayList<>();
@@ -480,6 +487,85 @@ public final class EngagementBench {
     m.put("workflowTasksMs", inWorkflowTasks);
     m.put("restMs", total - working - queued);
     m.put("activities", activities);
+    return m;
+  }
+
+  private static long gcMillis() {
+    long total = 0;
+    for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+      total += Math.max(0, gc.getCollectionTime());
+    }
+    return total;
+  }
+
+  /**
+   * Where the end-to-end time of each sequential engagement goes, from the client's clock and its
+   * history's event times (the in-process server uses the same clock): from the client's start to
+   * the first event, the history's span, from the last event to the client holding the result; the
+   * GC time during it; the history's size.
+   */
+  private Map<String, Object> perEngagement(List<long[]> timings) {
+    List<Double> toFirst = new ArrayList<>();
+    List<Double> span = new ArrayList<>();
+    List<Double> tail = new ArrayList<>();
+    List<Double> gc = new ArrayList<>();
+    List<Double> bytes = new ArrayList<>();
+    List<String> rows = new ArrayList<>();
+    Map<String, List<Double>> steps = new LinkedHashMap<>();
+    for (long[] t : timings) {
+      String id =
+          EngagementInput.workflowId(String.format(Locale.ROOT, "bench-seq-%03d", (int) t[0]));
+      var history = client.fetchHistory(id).getHistory();
+      List<HistoryEvent> events = history.getEventsList();
+      double first = millis(events.get(0));
+      double last = millis(events.get(events.size() - 1));
+      double e2e = t[2] / 1000.0;
+      toFirst.add(first - t[1]);
+      span.add(last - first);
+      tail.add(t[1] + e2e - last);
+      gc.add((double) t[3]);
+      bytes.add((double) history.getSerializedSize());
+      for (int i = 1; i < events.size(); i++) {
+        String name =
+            String.format(
+                Locale.ROOT,
+                "%02d %s",
+                i + 1,
+                events.get(i).getEventType().name().replace("EVENT_TYPE_", ""));
+        steps
+            .computeIfAbsent(name, k -> new ArrayList<>())
+            .add(millis(events.get(i)) - millis(events.get(i - 1)));
+      }
+      rows.add(
+          String.format(
+              Locale.ROOT,
+              "%d: e2e %.1f, start %.0f, span %.0f, tail %.0f, gc %d",
+              t[0],
+              e2e,
+              first - t[1],
+              last - first,
+              t[1] + e2e - last,
+              t[3]));
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("startToFirstEventP50Ms", percentile(toFirst, 50));
+    m.put("historySpanP50Ms", percentile(span, 50));
+    m.put("historySpanP95Ms", percentile(span, 95));
+    m.put("lastEventToResultP50Ms", percentile(tail, 50));
+    m.put("gcMsTotal", gc.stream().mapToDouble(Double::doubleValue).sum());
+    m.put("historyBytesP50", percentile(bytes, 50));
+    Map<String, String> byEvent = new LinkedHashMap<>();
+    steps.forEach(
+        (k, v) ->
+            byEvent.put(
+                k,
+                String.format(
+                    Locale.ROOT,
+                    "p50 %.0f, p95 %.0f ms since the previous event",
+                    percentile(v, 50),
+                    percentile(v, 95))));
+    m.put("eventsP50", byEvent);
+    m.put("engagements", rows);
     return m;
   }
 
