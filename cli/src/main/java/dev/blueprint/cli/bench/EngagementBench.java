@@ -173,6 +173,7 @@ public final class EngagementBench {
     log("engagements end to end, one after another: " + sequential);
     List<Double> endToEnd = new ArrayList<>();
     List<long[]> timings = new ArrayList<>();
+    long cpuBefore = processCpuNanos();
     int sequentialFailed = 0;
     for (int i = 0; i < sequential; i++) {
       long wallStart = System.currentTimeMillis();
@@ -191,7 +192,9 @@ public final class EngagementBench {
             EngagementInput.workflowId(
                 String.format(Locale.ROOT, "bench-seq-%03d", sequential - 1)));
 
+    double cpuPerEngagement = (processCpuNanos() - cpuBefore) / 1e6 / sequential;
     Map<String, Object> perEngagement = perEngagement(timings);
+    perEngagement.put("processCpuMsPerEngagement", cpuPerEngagement);
 
     log(inFlight + " engagements in flight");
     Map<String, Object> flight = inFlight(inFlight);
@@ -488,6 +491,15 @@ public final class EngagementBench {
     m.put("restMs", total - working - queued);
     m.put("activities", activities);
     return m;
+  }
+
+  /** CPU time of the whole process (client, server, worker, JIT and GC threads), or 0. */
+  private static long processCpuNanos() {
+    if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os) {
+      return os.getProcessCpuTime();
+    }
+    return 0;
   }
 
   private static long gcMillis() {
