@@ -178,12 +178,17 @@ public final class EngagementBench {
     for (int i = 0; i < sequential; i++) {
       long wallStart = System.currentTimeMillis();
       long gcBefore = gcMillis();
+      long cpu = processCpuNanos();
       double ms = engagementEndToEnd(String.format(Locale.ROOT, "seq-%03d", i));
+      cpu = processCpuNanos() - cpu;
       if (ms < 0) {
         sequentialFailed++;
       } else {
         endToEnd.add(ms);
-        timings.add(new long[] {i, wallStart, Math.round(ms * 1000), gcMillis() - gcBefore});
+        timings.add(
+            new long[] {
+              i, wallStart, Math.round(ms * 1000), gcMillis() - gcBefore, cpu / 1_000_000
+            });
       }
     }
 
@@ -551,13 +556,14 @@ public final class EngagementBench {
       rows.add(
           String.format(
               Locale.ROOT,
-              "%d: e2e %.1f, start %.0f, span %.0f, tail %.0f, gc %d",
+              "%d: e2e %.1f, start %.0f, span %.0f, tail %.0f, gc %d, cpu %d",
               t[0],
               e2e,
               first - t[1],
               last - first,
               t[1] + e2e - last,
-              t[3]));
+              t[3],
+              t[4]));
     }
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("startToFirstEventP50Ms", percentile(toFirst, 50));
