@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.blueprint.workflow.activities.EngagementActivitiesImpl;
+import dev.blueprint.workflow.activities.EngagementPorts;
+import dev.blueprint.workflow.activities.ProvisionPort;
 import dev.blueprint.workflow.activities.StepHooks.Phase;
 import dev.blueprint.workflow.activities.Workspace;
 import dev.blueprint.workflow.api.ChangeRequest;
@@ -23,9 +25,11 @@ import dev.blueprint.workflow.api.Step;
 import dev.blueprint.workflow.api.StepState;
 import dev.blueprint.workflow.api.Tuning;
 import dev.blueprint.workflow.impl.EngagementWorkflowImpl;
+import dev.blueprint.workflow.runtime.DefaultPorts;
 import dev.blueprint.workflow.runtime.EngagementException;
 import dev.blueprint.workflow.runtime.Engagements;
 import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.enums.v1.EventType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -81,9 +85,20 @@ class EngagementWorkflowTest {
   }
 
   void startWorker(Worker worker) {
-    worker.registerActivitiesImplementations(
-        new EngagementActivitiesImpl(workspace, TestPorts.ports(workspace, targets), hooks));
+    startWorker(worker, TestPorts.ports(workspace, targets));
+  }
+
+  void startWorker(Worker worker, EngagementPorts ports) {
+    worker.registerActivitiesImplementations(new EngagementActivitiesImpl(workspace, ports, hooks));
     env.start();
+  }
+
+  /** The activities the history scheduled through the server (local ones are markers). */
+  List<String> scheduledActivities() {
+    return client.fetchHistory(EngagementInput.workflowId(SLUG)).getEvents().stream()
+        .filter(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED)
+        .map(e -> e.getActivityTaskScheduledEventAttributes().getActivityType().getName())
+        .toList();
   }
 
   static EngagementInput input(boolean autoApprove) throws IOException {
@@ -176,6 +191,55 @@ class EngagementWorkflowTest {
     assertEquals(DecisionKind.AUTO_APPROVE, result.decisions().get(0).kind());
     assertEquals(StepState.SKIPPED, status().stateOf(Step.HUMAN_REVIEW));
     assertEquals(List.of("1"), GitLog.revisions(ws().resolve("repo")));
+  }
+
+  @Test
+  void withoutAProvisioningTargetProvisionIsSkipped(Worker worker) throws Exception {
+    startWorker(worker, DefaultPorts.create(workspace, "test", null, ProvisionPort.NONE));
+    engagements.start(input(true));
+    EngagementResult result = result();
+    assertEquals(Outcome.COMPLETED, result.outcome());
+    EngagementStatus done = status();
+    assertEquals(StepState.SKIPPED, done.stateOf(Step.PROVISION));
+    assertEquals(StepState.DONE, done.stateOf(Step.GENERATE));
+    assertEquals(StepState.DONE, done.stateOf(Step.PUBLISH));
+    assertEquals(List.of("1"), GitLog.revisions(ws().resolve("repo")));
+    assertFalse(Files.exists(ws().resolve("provision")), "nothing provisioned, no state kept");
+    assertEquals(
+        List.of("Publish"),
+        scheduledActivities(),
+        "generation is a local activity, provisioning skipped: one round trip for publishing");
+    Histories.save(client, EngagementInput.workflowId(SLUG), "no-target-auto-approved");
+  }
+
+  @Test
+  void withoutAProvisioningTargetAFailureCompensatesTheStepsThatRan(Worker worker)
+      throws Exception {
+    hooks = FaultHooks.permanent(Step.PUBLISH, Phase.BEFORE);
+    startWorker(worker, DefaultPorts.create(workspace, "test", null, ProvisionPort.NONE));
+    engagements.start(input(true));
+    assertThrows(EngagementException.class, this::result);
+    EngagementStatus s = status();
+    assertEquals(Outcome.FAILED, s.outcome());
+    assertEquals(
+        List.of(
+            "unpublish repository",
+            "discard generated repository",
+            "discard review of revision 1",
+            "discard advice",
+            "discard workspace"),
+        s.compensationsRun());
+    assertEquals(StepState.SKIPPED, s.stateOf(Step.PROVISION));
+    assertFalse(Files.exists(ws()), "nothing left in the workspace");
+  }
+
+  @Test
+  void withATargetProvisionRunsThroughTheServer(Worker worker) throws Exception {
+    startWorker(worker);
+    engagements.start(input(true));
+    assertEquals(Outcome.COMPLETED, result().outcome());
+    assertEquals(StepState.DONE, status().stateOf(Step.PROVISION));
+    assertEquals(List.of("Provision", "Publish"), scheduledActivities());
   }
 
   @Test

@@ -228,6 +228,11 @@ public final class EngagementActivitiesImpl implements EngagementActivities {
   }
 
   @Override
+  public boolean provisionsTargets() {
+    return ports.provision().configured();
+  }
+
+  @Override
   public void deprovision(String slug) {
     io(
         () -> {

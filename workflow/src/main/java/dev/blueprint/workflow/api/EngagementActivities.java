@@ -59,6 +59,12 @@ public interface EngagementActivities {
 
   void deprovision(String slug);
 
+  /**
+   * Whether this worker provisions any target. From workflow version 4 on the workflow asks (a
+   * local activity, so the answer is recorded in the history) and skips Provision when none is.
+   */
+  boolean provisionsTargets();
+
   /** Commits the generated tree as the approved revision (one commit per revision). */
   PublishResult publish(String slug, int revision);
 

@@ -42,11 +42,17 @@ public class EngagementWorkflowImpl implements EngagementWorkflow {
    *       only reminded a period later.
    *   <li>{@value #LOCAL_STEPS} 1 (workflow v3): intake, advice and the automated review run as
    *       local activities (see Steps#local), which saves a server round trip each.
+   *   <li>{@value #LOCAL_GENERATE} 1 (workflow v4): generation runs as a local activity too (like
+   *       advice it writes only into the engagement's workspace), and Provision is skipped when the
+   *       worker has no provisioning target (asked by a local activity, so replay sees the same
+   *       answer). With auto-approval the first workflow task then runs up to Publish.
    * </ul>
    */
   static final String ANNOUNCE_REVIEW = "announce-review";
 
   static final String LOCAL_STEPS = "local-steps";
+
+  static final String LOCAL_GENERATE = "local-generate";
 
   /** A human decision waiting for the main loop. */
   private record Pending(DecisionKind kind, String text, ChangeRequest change) {}
@@ -146,15 +152,21 @@ public class EngagementWorkflowImpl implements EngagementWorkflow {
       closeReview();
       end(Step.HUMAN_REVIEW, StepState.PENDING, "revision " + revision + " opened");
     }
+    boolean localGenerate = Workflow.getVersion(LOCAL_GENERATE, Workflow.DEFAULT_VERSION, 1) >= 1;
     register(new Compensation(Step.GENERATE, revision));
     begin(Step.GENERATE);
-    paths = paths.withGenerated(activities.longStep.generate(slug, revision));
+    EngagementActivities generator = localGenerate ? activities.local : activities.longStep;
+    paths = paths.withGenerated(generator.generate(slug, revision));
     end(Step.GENERATE, StepState.DONE, "revision " + revision);
 
-    register(new Compensation(Step.PROVISION, revision));
-    begin(Step.PROVISION);
-    String provisioned = activities.longStep.provision(slug, revision);
-    end(Step.PROVISION, StepState.DONE, provisioned);
+    if (!localGenerate || activities.local.provisionsTargets()) {
+      register(new Compensation(Step.PROVISION, revision));
+      begin(Step.PROVISION);
+      String provisioned = activities.longStep.provision(slug, revision);
+      end(Step.PROVISION, StepState.DONE, provisioned);
+    } else {
+      end(Step.PROVISION, StepState.SKIPPED, "no provisioning target configured");
+    }
 
     register(new Compensation(Step.PUBLISH, revision));
     begin(Step.PUBLISH);
