@@ -85,7 +85,25 @@ public final class EngagementBench {
 
   static final String EMPTY_QUEUE = "bench-empty";
   static final int WARM_UP_EMPTY = 20;
-  static final int WARM_UP_ENGAGEMENTS = 10;
+
+  /**
+   * Engagements run before measuring. The JIT is still compiling an engagement's code after these
+   * (CPU per engagement falls for hundreds more, see bench/findings.md); {@code
+   * -Dblueprint.bench.warmUpEngagements=N} measures later, closer to a long-running worker.
+   */
+  static final int WARM_UP_ENGAGEMENTS =
+      Integer.getInteger("blueprint.bench.warmUpEngagements", 10);
+
+  /**
+   * Sticky queues as {@code blueprint up} runs them: on, for its worker lives and dies with its
+   * server ({@code -Dblueprint.bench.sticky=false} turns them off, for comparison). The replay
+   * phase restarts workers while the server lives, which {@code up} never does and the Java test
+   * server does not survive with sticky queues (it never moves a workflow off a stopped worker's
+   * sticky queue): it runs without them, as a worker started separately against this server does.
+   */
+  static final boolean STICKY =
+      Boolean.parseBoolean(System.getProperty("blueprint.bench.sticky", "true"));
+
   static final Duration WAIT = Duration.ofMinutes(5);
 
   private final String requirements;
@@ -93,6 +111,7 @@ public final class EngagementBench {
   private final WorkflowClient client;
   private final Engagements engagements;
   private EngagementWorker worker;
+  private boolean sticky = STICKY;
   private WorkerFactory emptyWorker;
 
   private EngagementBench(String requirements, Workspace workspace, WorkflowClient client) {
@@ -205,6 +224,9 @@ public final class EngagementBench {
     Map<String, Object> flight = inFlight(inFlight);
 
     log("a review with " + comments + " comments, then a cold replay");
+    stopWorkers();
+    sticky = false;
+    startWorkers();
     Map<String, Object> replay = replay(comments);
 
     double emptyP50 = percentile(empty, 50);
@@ -285,13 +307,19 @@ public final class EngagementBench {
     EngagementActivitiesImpl activities =
         new EngagementActivitiesImpl(
             workspace, DefaultPorts.create(workspace, VersionProvider.version()), StepHooks.NONE);
-    worker = EngagementWorker.start(client, activities, EngagementWorker.Sticky.OFF);
+    worker =
+        EngagementWorker.start(
+            client, activities, sticky ? EngagementWorker.Sticky.ON : EngagementWorker.Sticky.OFF);
     emptyWorker = WorkerFactory.newInstance(client);
-    // the same worker options as the engagements' (no sticky queue against the dev server)
+    // the same worker options as the engagements'
     emptyWorker
         .newWorker(
             EMPTY_QUEUE,
-            WorkerOptions.newBuilder().setStickyQueueScheduleToStartTimeout(Duration.ZERO).build())
+            sticky
+                ? WorkerOptions.getDefaultInstance()
+                : WorkerOptions.newBuilder()
+                    .setStickyQueueScheduleToStartTimeout(Duration.ZERO)
+                    .build())
         .registerWorkflowImplementationTypes(EmptyWorkflowImpl.class);
     emptyWorker.start();
   }
