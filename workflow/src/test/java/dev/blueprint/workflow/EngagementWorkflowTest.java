@@ -36,6 +36,7 @@ import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -206,9 +207,20 @@ class EngagementWorkflowTest {
     assertEquals(List.of("1"), GitLog.revisions(ws().resolve("repo")));
     assertFalse(Files.exists(ws().resolve("provision")), "nothing provisioned, no state kept");
     assertEquals(
-        List.of("Publish"),
+        List.of(),
         scheduledActivities(),
-        "generation is a local activity, provisioning skipped: one round trip for publishing");
+        "generation and publishing without a remote are local activities, provisioning skipped");
+    assertEquals(
+        List.of(
+            "WORKFLOW_EXECUTION_STARTED",
+            "WORKFLOW_TASK_SCHEDULED",
+            "WORKFLOW_TASK_STARTED",
+            "WORKFLOW_TASK_COMPLETED"),
+        client.fetchHistory(EngagementInput.workflowId(SLUG)).getEvents().stream()
+            .map(e -> e.getEventType().name().replace("EVENT_TYPE_", ""))
+            .filter(n -> !n.equals("MARKER_RECORDED") && !n.equals("WORKFLOW_EXECUTION_COMPLETED"))
+            .toList(),
+        "one workflow task");
     Histories.save(client, EngagementInput.workflowId(SLUG), "no-target-auto-approved");
   }
 
@@ -234,12 +246,36 @@ class EngagementWorkflowTest {
   }
 
   @Test
+  void publishingThatPushesRunsThroughTheServer(Worker worker) throws Exception {
+    Path remote = tmp.resolve("remote.git");
+    Process init =
+        new ProcessBuilder("git", "init", "--quiet", "--bare", remote.toString())
+            .redirectErrorStream(true)
+            .start();
+    assertEquals(0, init.waitFor());
+    startWorker(
+        worker, DefaultPorts.create(workspace, "test", remote.toString(), ProvisionPort.NONE));
+    engagements.start(input(true));
+    EngagementResult result = result();
+    assertEquals(Outcome.COMPLETED, result.outcome());
+    assertEquals(remote.toString(), result.paths().remote());
+    assertEquals(List.of("Publish"), scheduledActivities(), "a push goes through the server");
+    Process log =
+        new ProcessBuilder("git", "--git-dir", remote.toString(), "log", "--format=%s", "main")
+            .redirectErrorStream(true)
+            .start();
+    String subjects = new String(log.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, log.waitFor(), subjects);
+    assertTrue(subjects.startsWith("Blueprint for " + SLUG + ", revision 1"), subjects);
+  }
+
+  @Test
   void withATargetProvisionRunsThroughTheServer(Worker worker) throws Exception {
     startWorker(worker);
     engagements.start(input(true));
     assertEquals(Outcome.COMPLETED, result().outcome());
     assertEquals(StepState.DONE, status().stateOf(Step.PROVISION));
-    assertEquals(List.of("Provision", "Publish"), scheduledActivities());
+    assertEquals(List.of("Provision"), scheduledActivities());
   }
 
   @Test

@@ -228,8 +228,8 @@ public final class EngagementActivitiesImpl implements EngagementActivities {
   }
 
   @Override
-  public boolean provisionsTargets() {
-    return ports.provision().configured();
+  public Targets targets() {
+    return new Targets(ports.provision().configured(), ports.publisher().pushes());
   }
 
   @Override
