@@ -313,8 +313,8 @@ public final class EngagementBench {
             client, activities, sticky ? EngagementWorker.Sticky.ON : EngagementWorker.Sticky.OFF);
     emptyWorker = WorkerFactory.newInstance(client);
     // Without sticky queues whatever the engagements' worker does: a one-task workflow cannot
-    // gain from them, and its round trip measured 1.5-4 ms slower with them (the worker's pollers
-    // split between two queues); the baseline is the faster one.
+    // gain from them (its round trip was no faster with them, 1-4 ms slower in 3 noisy pairs), and
+    // the baseline should not be slowed by an option that cannot help it.
     emptyWorker
         .newWorker(
             EMPTY_QUEUE,
