@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.blueprint.workflow.activities.EngagementActivitiesImpl;
+import dev.blueprint.workflow.activities.EngagementPorts;
+import dev.blueprint.workflow.activities.ProvisionPort;
 import dev.blueprint.workflow.activities.StepHooks.Phase;
 import dev.blueprint.workflow.activities.Workspace;
 import dev.blueprint.workflow.api.ChangeRequest;
@@ -23,15 +25,18 @@ import dev.blueprint.workflow.api.Step;
 import dev.blueprint.workflow.api.StepState;
 import dev.blueprint.workflow.api.Tuning;
 import dev.blueprint.workflow.impl.EngagementWorkflowImpl;
+import dev.blueprint.workflow.runtime.DefaultPorts;
 import dev.blueprint.workflow.runtime.EngagementException;
 import dev.blueprint.workflow.runtime.Engagements;
 import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.enums.v1.EventType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -81,9 +86,20 @@ class EngagementWorkflowTest {
   }
 
   void startWorker(Worker worker) {
-    worker.registerActivitiesImplementations(
-        new EngagementActivitiesImpl(workspace, TestPorts.ports(workspace, targets), hooks));
+    startWorker(worker, TestPorts.ports(workspace, targets));
+  }
+
+  void startWorker(Worker worker, EngagementPorts ports) {
+    worker.registerActivitiesImplementations(new EngagementActivitiesImpl(workspace, ports, hooks));
     env.start();
+  }
+
+  /** The activities the history scheduled through the server (local ones are markers). */
+  List<String> scheduledActivities() {
+    return client.fetchHistory(EngagementInput.workflowId(SLUG)).getEvents().stream()
+        .filter(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED)
+        .map(e -> e.getActivityTaskScheduledEventAttributes().getActivityType().getName())
+        .toList();
   }
 
   static EngagementInput input(boolean autoApprove) throws IOException {
@@ -176,6 +192,90 @@ class EngagementWorkflowTest {
     assertEquals(DecisionKind.AUTO_APPROVE, result.decisions().get(0).kind());
     assertEquals(StepState.SKIPPED, status().stateOf(Step.HUMAN_REVIEW));
     assertEquals(List.of("1"), GitLog.revisions(ws().resolve("repo")));
+  }
+
+  @Test
+  void withoutAProvisioningTargetProvisionIsSkipped(Worker worker) throws Exception {
+    startWorker(worker, DefaultPorts.create(workspace, "test", null, ProvisionPort.NONE));
+    engagements.start(input(true));
+    EngagementResult result = result();
+    assertEquals(Outcome.COMPLETED, result.outcome());
+    EngagementStatus done = status();
+    assertEquals(StepState.SKIPPED, done.stateOf(Step.PROVISION));
+    assertEquals(StepState.DONE, done.stateOf(Step.GENERATE));
+    assertEquals(StepState.DONE, done.stateOf(Step.PUBLISH));
+    assertEquals(List.of("1"), GitLog.revisions(ws().resolve("repo")));
+    assertFalse(Files.exists(ws().resolve("provision")), "nothing provisioned, no state kept");
+    assertEquals(
+        List.of(),
+        scheduledActivities(),
+        "generation and publishing without a remote are local activities, provisioning skipped");
+    assertEquals(
+        List.of(
+            "WORKFLOW_EXECUTION_STARTED",
+            "WORKFLOW_TASK_SCHEDULED",
+            "WORKFLOW_TASK_STARTED",
+            "WORKFLOW_TASK_COMPLETED"),
+        client.fetchHistory(EngagementInput.workflowId(SLUG)).getEvents().stream()
+            .map(e -> e.getEventType().name().replace("EVENT_TYPE_", ""))
+            .filter(n -> !n.equals("MARKER_RECORDED") && !n.equals("WORKFLOW_EXECUTION_COMPLETED"))
+            .toList(),
+        "one workflow task");
+    Histories.save(client, EngagementInput.workflowId(SLUG), "no-target-auto-approved");
+  }
+
+  @Test
+  void withoutAProvisioningTargetAFailureCompensatesTheStepsThatRan(Worker worker)
+      throws Exception {
+    hooks = FaultHooks.permanent(Step.PUBLISH, Phase.BEFORE);
+    startWorker(worker, DefaultPorts.create(workspace, "test", null, ProvisionPort.NONE));
+    engagements.start(input(true));
+    assertThrows(EngagementException.class, this::result);
+    EngagementStatus s = status();
+    assertEquals(Outcome.FAILED, s.outcome());
+    assertEquals(
+        List.of(
+            "unpublish repository",
+            "discard generated repository",
+            "discard review of revision 1",
+            "discard advice",
+            "discard workspace"),
+        s.compensationsRun());
+    assertEquals(StepState.SKIPPED, s.stateOf(Step.PROVISION));
+    assertFalse(Files.exists(ws()), "nothing left in the workspace");
+  }
+
+  @Test
+  void publishingThatPushesRunsThroughTheServer(Worker worker) throws Exception {
+    Path remote = tmp.resolve("remote.git");
+    Process init =
+        new ProcessBuilder("git", "init", "--quiet", "--bare", remote.toString())
+            .redirectErrorStream(true)
+            .start();
+    assertEquals(0, init.waitFor());
+    startWorker(
+        worker, DefaultPorts.create(workspace, "test", remote.toString(), ProvisionPort.NONE));
+    engagements.start(input(true));
+    EngagementResult result = result();
+    assertEquals(Outcome.COMPLETED, result.outcome());
+    assertEquals(remote.toString(), result.paths().remote());
+    assertEquals(List.of("Publish"), scheduledActivities(), "a push goes through the server");
+    Process log =
+        new ProcessBuilder("git", "--git-dir", remote.toString(), "log", "--format=%s", "main")
+            .redirectErrorStream(true)
+            .start();
+    String subjects = new String(log.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, log.waitFor(), subjects);
+    assertTrue(subjects.startsWith("Blueprint for " + SLUG + ", revision 1"), subjects);
+  }
+
+  @Test
+  void withATargetProvisionRunsThroughTheServer(Worker worker) throws Exception {
+    startWorker(worker);
+    engagements.start(input(true));
+    assertEquals(Outcome.COMPLETED, result().outcome());
+    assertEquals(StepState.DONE, status().stateOf(Step.PROVISION));
+    assertEquals(List.of("Provision"), scheduledActivities());
   }
 
   @Test

@@ -9,8 +9,8 @@ import java.util.List;
 final class WorkflowVersions {
   private WorkflowVersions() {}
 
-  static final List<String> ALL = List.of("v1", "v2", "v3");
+  static final List<String> ALL = List.of("v1", "v2", "v3", "v4");
 
   /** The version the code runs now: histories saved today get this suffix. */
-  static final String CURRENT = "v3";
+  static final String CURRENT = "v4";
 }

@@ -85,7 +85,26 @@ public final class EngagementBench {
 
   static final String EMPTY_QUEUE = "bench-empty";
   static final int WARM_UP_EMPTY = 20;
-  static final int WARM_UP_ENGAGEMENTS = 10;
+
+  /**
+   * Engagements run before measuring. The JIT is still compiling an engagement's code after these
+   * (CPU per engagement falls for hundreds more, see bench/findings.md); {@code
+   * -Dblueprint.bench.warmUpEngagements=N} measures later, closer to a long-running worker.
+   */
+  static final int WARM_UP_ENGAGEMENTS =
+      Integer.getInteger("blueprint.bench.warmUpEngagements", 10);
+
+  /**
+   * Sticky queues for the engagements' worker as {@code blueprint up} runs them: on, for its worker
+   * lives and dies with its server ({@code -Dblueprint.bench.sticky=false} turns them off, for
+   * comparison). The empty workflow's worker runs without them. The replay phase restarts workers
+   * while the server lives, which {@code up} never does and the Java test server does not survive
+   * with sticky queues (it never moves a workflow off a stopped worker's sticky queue): it runs
+   * without them, as a worker started separately against this server does.
+   */
+  static final boolean STICKY =
+      Boolean.parseBoolean(System.getProperty("blueprint.bench.sticky", "true"));
+
   static final Duration WAIT = Duration.ofMinutes(5);
 
   private final String requirements;
@@ -93,6 +112,7 @@ public final class EngagementBench {
   private final WorkflowClient client;
   private final Engagements engagements;
   private EngagementWorker worker;
+  private boolean sticky = STICKY;
   private WorkerFactory emptyWorker;
 
   private EngagementBench(String requirements, Workspace workspace, WorkflowClient client) {
@@ -172,13 +192,23 @@ public final class EngagementBench {
     }
     log("engagements end to end, one after another: " + sequential);
     List<Double> endToEnd = new ArrayList<>();
+    List<long[]> timings = new ArrayList<>();
+    long cpuBefore = processCpuNanos();
     int sequentialFailed = 0;
     for (int i = 0; i < sequential; i++) {
+      long wallStart = System.currentTimeMillis();
+      long gcBefore = gcMillis();
+      long cpu = processCpuNanos();
       double ms = engagementEndToEnd(String.format(Locale.ROOT, "seq-%03d", i));
+      cpu = processCpuNanos() - cpu;
       if (ms < 0) {
         sequentialFailed++;
       } else {
         endToEnd.add(ms);
+        timings.add(
+            new long[] {
+              i, wallStart, Math.round(ms * 1000), gcMillis() - gcBefore, cpu / 1_000_000
+            });
       }
     }
 
@@ -187,10 +217,17 @@ public final class EngagementBench {
             EngagementInput.workflowId(
                 String.format(Locale.ROOT, "bench-seq-%03d", sequential - 1)));
 
+    double cpuPerEngagement = (processCpuNanos() - cpuBefore) / 1e6 / sequential;
+    Map<String, Object> perEngagement = perEngagement(timings);
+    perEngagement.put("processCpuMsPerEngagement", cpuPerEngagement);
+
     log(inFlight + " engagements in flight");
     Map<String, Object> flight = inFlight(inFlight);
 
     log("a review with " + comments + " comments, then a cold replay");
+    stopWorkers();
+    sticky = false;
+    startWorkers();
     Map<String, Object> replay = replay(comments);
 
     double emptyP50 = percentile(empty, 50);
@@ -211,6 +248,7 @@ public final class EngagementBench {
     r.put("emptyWorkflowP50Ms", emptyP50);
     r.put("emptyWorkflowP95Ms", percentile(empty, 95));
     r.put("breakdownOfLastEngagement", breakdown);
+    r.put("perEngagement", perEngagement);
     r.put("inFlight", flight);
     r.put("replay", replay);
     List<Map<String, String>> rows = new ArrayList<>();
@@ -270,9 +308,13 @@ public final class EngagementBench {
     EngagementActivitiesImpl activities =
         new EngagementActivitiesImpl(
             workspace, DefaultPorts.create(workspace, VersionProvider.version()), StepHooks.NONE);
-    worker = EngagementWorker.start(client, activities, EngagementWorker.Sticky.OFF);
+    worker =
+        EngagementWorker.start(
+            client, activities, sticky ? EngagementWorker.Sticky.ON : EngagementWorker.Sticky.OFF);
     emptyWorker = WorkerFactory.newInstance(client);
-    // the same worker options as the engagements' (no sticky queue against the dev server)
+    // Without sticky queues whatever the engagements' worker does: a one-task workflow cannot
+    // gain from them (its round trip was no faster with them, 1-4 ms slower in 3 noisy pairs), and
+    // the baseline should not be slowed by an option that cannot help it.
     emptyWorker
         .newWorker(
             EMPTY_QUEUE,
@@ -480,6 +522,95 @@ public final class EngagementBench {
     m.put("workflowTasksMs", inWorkflowTasks);
     m.put("restMs", total - working - queued);
     m.put("activities", activities);
+    return m;
+  }
+
+  /** CPU time of the whole process (client, server, worker, JIT and GC threads), or 0. */
+  private static long processCpuNanos() {
+    if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os) {
+      return os.getProcessCpuTime();
+    }
+    return 0;
+  }
+
+  private static long gcMillis() {
+    long total = 0;
+    for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+      total += Math.max(0, gc.getCollectionTime());
+    }
+    return total;
+  }
+
+  /**
+   * Where the end-to-end time of each sequential engagement goes, from the client's clock and its
+   * history's event times (the in-process server uses the same clock): from the client's start to
+   * the first event, the history's span, from the last event to the client holding the result; the
+   * GC time during it; the history's size.
+   */
+  private Map<String, Object> perEngagement(List<long[]> timings) {
+    List<Double> toFirst = new ArrayList<>();
+    List<Double> span = new ArrayList<>();
+    List<Double> tail = new ArrayList<>();
+    List<Double> gc = new ArrayList<>();
+    List<Double> bytes = new ArrayList<>();
+    List<String> rows = new ArrayList<>();
+    Map<String, List<Double>> steps = new LinkedHashMap<>();
+    for (long[] t : timings) {
+      String id =
+          EngagementInput.workflowId(String.format(Locale.ROOT, "bench-seq-%03d", (int) t[0]));
+      var history = client.fetchHistory(id).getHistory();
+      List<HistoryEvent> events = history.getEventsList();
+      double first = millis(events.get(0));
+      double last = millis(events.get(events.size() - 1));
+      double e2e = t[2] / 1000.0;
+      toFirst.add(first - t[1]);
+      span.add(last - first);
+      tail.add(t[1] + e2e - last);
+      gc.add((double) t[3]);
+      bytes.add((double) history.getSerializedSize());
+      for (int i = 1; i < events.size(); i++) {
+        String name =
+            String.format(
+                Locale.ROOT,
+                "%02d %s",
+                i + 1,
+                events.get(i).getEventType().name().replace("EVENT_TYPE_", ""));
+        steps
+            .computeIfAbsent(name, k -> new ArrayList<>())
+            .add(millis(events.get(i)) - millis(events.get(i - 1)));
+      }
+      rows.add(
+          String.format(
+              Locale.ROOT,
+              "%d: e2e %.1f, start %.0f, span %.0f, tail %.0f, gc %d, cpu %d",
+              t[0],
+              e2e,
+              first - t[1],
+              last - first,
+              t[1] + e2e - last,
+              t[3],
+              t[4]));
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("startToFirstEventP50Ms", percentile(toFirst, 50));
+    m.put("historySpanP50Ms", percentile(span, 50));
+    m.put("historySpanP95Ms", percentile(span, 95));
+    m.put("lastEventToResultP50Ms", percentile(tail, 50));
+    m.put("gcMsTotal", gc.stream().mapToDouble(Double::doubleValue).sum());
+    m.put("historyBytesP50", percentile(bytes, 50));
+    Map<String, String> byEvent = new LinkedHashMap<>();
+    steps.forEach(
+        (k, v) ->
+            byEvent.put(
+                k,
+                String.format(
+                    Locale.ROOT,
+                    "p50 %.0f, p95 %.0f ms since the previous event",
+                    percentile(v, 50),
+                    percentile(v, 95))));
+    m.put("eventsP50", byEvent);
+    m.put("engagements", rows);
     return m;
   }
 

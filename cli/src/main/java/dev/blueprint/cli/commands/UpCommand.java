@@ -44,9 +44,14 @@ public final class UpCommand implements Callable<Integer> {
     Connection c = Connection.local(server.port());
     WorkflowServiceStubs stubs = c.stubs();
     WorkflowClient client = c.client(stubs);
+    // Sticky queues on: a workflow's next task goes to the worker that holds it in its cache, so it
+    // does not replay its history at every task. Against the Java test server that is safe only
+    // for a worker that cannot outlive the server or be outlived by it (the server never moves a
+    // workflow off a dead worker's sticky queue): this one lives and dies with the server in this
+    // process. A `blueprint worker` started against this server decides for itself (off here).
     EngagementWorker worker =
         EngagementWorker.start(
-            client, Workers.activities(workspace.root(), targets), EngagementWorker.Sticky.OFF);
+            client, Workers.activities(workspace.root(), targets), EngagementWorker.Sticky.ON);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

@@ -228,6 +228,11 @@ public final class EngagementActivitiesImpl implements EngagementActivities {
   }
 
   @Override
+  public Targets targets() {
+    return new Targets(ports.provision().configured(), ports.publisher().pushes());
+  }
+
+  @Override
   public void deprovision(String slug) {
     io(
         () -> {

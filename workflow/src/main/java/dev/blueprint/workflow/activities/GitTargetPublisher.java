@@ -74,6 +74,11 @@ public final class GitTargetPublisher implements PublishPort {
   }
 
   @Override
+  public boolean pushes() {
+    return remoteTemplate != null && !remoteTemplate.isBlank();
+  }
+
+  @Override
   public void unpublish(Path repository) throws IOException {
     Path record = record(repository);
     if (Files.exists(record) && Files.exists(repository.resolve(".git"))) {

@@ -16,6 +16,14 @@ public interface ProvisionPort {
   /** Removes what {@link #apply} created; copes with a partial or missing apply. */
   void undo(Path stateDir) throws IOException;
 
+  /**
+   * Whether any target is configured. When none is, the workflow (version 4 on) skips the Provision
+   * step: nothing would be applied, so there is nothing to undo either.
+   */
+  default boolean configured() {
+    return true;
+  }
+
   /** No targets configured: nothing to apply, nothing to undo. */
   ProvisionPort NONE =
       new ProvisionPort() {
@@ -26,5 +34,10 @@ public interface ProvisionPort {
 
         @Override
         public void undo(Path stateDir) {}
+
+        @Override
+        public boolean configured() {
+          return false;
+        }
       };
 }

@@ -17,4 +17,13 @@ public interface PublishPort {
 
   /** Removes the repository (and what was pushed, where the publisher pushed). */
   void unpublish(Path repository) throws IOException;
+
+  /**
+   * Whether publishing reaches outside the engagement's workspace (a push to a remote). When it
+   * does not, the workflow (version 4 on) publishes as a local activity, like the other steps that
+   * write only into the workspace.
+   */
+  default boolean pushes() {
+    return true;
+  }
 }

@@ -59,6 +59,13 @@ public interface EngagementActivities {
 
   void deprovision(String slug);
 
+  /**
+   * What this worker's targets reach. From workflow version 4 on the workflow asks (a local
+   * activity, so the answer is recorded in the history and a replay sees the same), skips Provision
+   * when no target is configured and publishes as a local activity when nothing is pushed.
+   */
+  Targets targets();
+
   /** Commits the generated tree as the approved revision (one commit per revision). */
   PublishResult publish(String slug, int revision);
 
@@ -66,4 +73,10 @@ public interface EngagementActivities {
 
   /** Where the published repository is. */
   record PublishResult(String repository, String commit, String remote) {}
+
+  /**
+   * @param provisions a provisioning target (Kafka, PostgreSQL) is configured
+   * @param pushes publishing pushes to a remote repository
+   */
+  record Targets(boolean provisions, boolean pushes) {}
 }

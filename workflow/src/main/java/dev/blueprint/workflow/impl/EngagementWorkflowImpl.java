@@ -42,11 +42,19 @@ public class EngagementWorkflowImpl implements EngagementWorkflow {
    *       only reminded a period later.
    *   <li>{@value #LOCAL_STEPS} 1 (workflow v3): intake, advice and the automated review run as
    *       local activities (see Steps#local), which saves a server round trip each.
+   *   <li>{@value #LOCAL_GENERATE} 1 (workflow v4): generation runs as a local activity too (like
+   *       advice it writes only into the engagement's workspace); a local activity asks what the
+   *       worker's targets reach (recorded, so a replay sees the same answer): Provision is skipped
+   *       when no provisioning target is configured, and Publish runs as a local activity when it
+   *       pushes nowhere (it then writes only into the workspace too). With auto-approval and no
+   *       targets an engagement is one workflow task.
    * </ul>
    */
   static final String ANNOUNCE_REVIEW = "announce-review";
 
   static final String LOCAL_STEPS = "local-steps";
+
+  static final String LOCAL_GENERATE = "local-generate";
 
   /** A human decision waiting for the main loop. */
   private record Pending(DecisionKind kind, String text, ChangeRequest change) {}
@@ -146,19 +154,29 @@ public class EngagementWorkflowImpl implements EngagementWorkflow {
       closeReview();
       end(Step.HUMAN_REVIEW, StepState.PENDING, "revision " + revision + " opened");
     }
+    boolean v4 = Workflow.getVersion(LOCAL_GENERATE, Workflow.DEFAULT_VERSION, 1) >= 1;
+    // before v4 every worker was taken to provision and push
+    EngagementActivities.Targets targets =
+        v4 ? activities.local.targets() : new EngagementActivities.Targets(true, true);
     register(new Compensation(Step.GENERATE, revision));
     begin(Step.GENERATE);
-    paths = paths.withGenerated(activities.longStep.generate(slug, revision));
+    EngagementActivities generator = v4 ? activities.local : activities.longStep;
+    paths = paths.withGenerated(generator.generate(slug, revision));
     end(Step.GENERATE, StepState.DONE, "revision " + revision);
 
-    register(new Compensation(Step.PROVISION, revision));
-    begin(Step.PROVISION);
-    String provisioned = activities.longStep.provision(slug, revision);
-    end(Step.PROVISION, StepState.DONE, provisioned);
+    if (targets.provisions()) {
+      register(new Compensation(Step.PROVISION, revision));
+      begin(Step.PROVISION);
+      String provisioned = activities.longStep.provision(slug, revision);
+      end(Step.PROVISION, StepState.DONE, provisioned);
+    } else {
+      end(Step.PROVISION, StepState.SKIPPED, "no provisioning target configured");
+    }
 
     register(new Compensation(Step.PUBLISH, revision));
     begin(Step.PUBLISH);
-    EngagementActivities.PublishResult published = activities.longStep.publish(slug, revision);
+    EngagementActivities publisher = targets.pushes() ? activities.longStep : activities.local;
+    EngagementActivities.PublishResult published = publisher.publish(slug, revision);
     paths = paths.withRepository(published.repository(), published.remote());
     end(Step.PUBLISH, StepState.DONE, "commit " + published.commit());
 

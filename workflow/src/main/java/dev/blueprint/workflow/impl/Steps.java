@@ -18,11 +18,14 @@ final class Steps {
   final EngagementActivities step;
 
   /**
-   * The short steps without side effects outside the engagement's workspace (intake, advice,
-   * automated review) as local activities: run by the worker that runs the workflow task, their
-   * results recorded in the history as markers, without a round trip through the server's task
-   * queue for each. Retried like the others (a worker that dies mid-step fails its workflow task,
-   * and the next worker runs the step again; the steps are idempotent on their files).
+   * The steps without side effects outside the engagement's workspace (intake, advice, automated
+   * review; from workflow v4 on generation, publishing when it pushes nowhere, and the question
+   * what the worker's targets reach) as local activities: run by the worker that runs the workflow
+   * task, their results recorded in the history as markers, without a round trip through the
+   * server's task queue for each. A local activity longer than the workflow task's timeout keeps
+   * the task alive (the SDK heartbeats it), so a large generation is not cut short. Retried like
+   * the others (a worker that dies mid-step fails its workflow task, and the next worker runs the
+   * step again; the steps are idempotent on their files).
    */
   final EngagementActivities local;
 
