@@ -58,9 +58,24 @@ public final class BlueprintMapper {
 
   private BlueprintMapper() {}
 
+  /**
+   * Documents shorter than this (in chars) are read on the calling thread: for a requirements
+   * document or a proposal of a few KB, starting the reading thread and handing its events over
+   * cost more than the overlap saves (an engagement loads two such files).
+   */
+  static final int PIPELINE_MIN_CHARS = 256 * 1024;
+
   /** The factory {@link YamlReader} reads blueprint files with. */
   static YAMLFactory pipelinedYaml() {
     return PIPELINED;
+  }
+
+  /**
+   * The factory for a document of {@code length} chars: {@link #pipelinedYaml()} for large ones,
+   * else the same configuration reading on the calling thread (same tokens, locations and errors).
+   */
+  static YAMLFactory readingYaml(int length) {
+    return length < PIPELINE_MIN_CHARS ? YAML.getFactory() : PIPELINED;
   }
 
   /** Strict YAML reader and writer for blueprint files. */

@@ -52,7 +52,7 @@ final class YamlReader {
   static Result read(String name, String text) {
     YamlReader r = new YamlReader(name);
     YamlNode root = null;
-    try (JsonParser p = BlueprintMapper.pipelinedYaml().createParser(text)) {
+    try (JsonParser p = BlueprintMapper.readingYaml(text.length()).createParser(text)) {
       // we detect duplicates ourselves, to report every one and go on
       p.disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
       r.tokens = new TokenBuffer(p);

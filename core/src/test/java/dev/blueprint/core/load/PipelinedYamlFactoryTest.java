@@ -154,6 +154,17 @@ class PipelinedYamlFactoryTest {
     assertFalse(producer.isAlive(), "the producing thread ended after the parser was closed");
   }
 
+  @Test
+  void smallDocumentsAreReadOnTheCallingThreadAndLargeOnesPipelined() {
+    assertTrue(
+        BlueprintMapper.readingYaml(10_000) == PLAIN,
+        "a requirements document's size is read without a second thread");
+    assertTrue(
+        BlueprintMapper.readingYaml(BlueprintMapper.PIPELINE_MIN_CHARS)
+            == BlueprintMapper.pipelinedYaml(),
+        "a large blueprint is read with the producing thread");
+  }
+
   private static Thread producerThread() {
     return Thread.getAllStackTraces().keySet().stream()
         .filter(t -> t.getName().equals("blueprint-yaml-reader") && t.isAlive())
