@@ -1,0 +1,344 @@
+package dev.blueprint.core.load;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.math.BigInteger;
+import java.util.regex.Pattern;
+
+/**
+ * {@link BlueprintMapper#yaml()}'s text of a value (block YAML, quotes only where {@link
+ * SafeYamlQuoting} asks for them, long scalars folded at 80 columns), written directly from the
+ * serialiser's tokens when every scalar of the document is one whose treatment by Jackson and
+ * SnakeYAML's emitter this writer repeats: keys that are plain words, strings of printable ASCII
+ * (plain, double-quoted, or literal blocks of lines without edge spaces), whole and decimal
+ * numbers, booleans and nulls, in block mappings and sequences of scalars or mappings. Any other
+ * document is left to Jackson and SnakeYAML, whose output this matches byte for byte (see the test,
+ * which compares the two on random documents). Their emitter analyses every scalar and was a third
+ * of the advice step's time in an engagement.
+ */
+public final class MinimalQuotingYaml {
+  private MinimalQuotingYaml() {}
+
+  /** SnakeYAML's default line width, at which Jackson's emitter folds long scalars. */
+  static final int WIDTH = 80;
+
+  /** A key SnakeYAML writes plain. */
+  private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,99}");
+
+  /** Jackson's "quote strings that look like numbers" test (ALWAYS_QUOTE_NUMBERS_AS_STRINGS). */
+  private static final Pattern NUMBER_LIKE = Pattern.compile("[+-]?[0-9]*(\\.[0-9]*)?");
+
+  private static final SafeYamlQuoting QUOTING = new SafeYamlQuoting();
+
+  /** Thrown while checking a document that this writer does not cover. */
+  private static final class NotCovered extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    NotCovered() {
+      super(null, null, false, false);
+    }
+  }
+
+  /** Exactly {@code BlueprintMapper.yaml().writeValueAsString(value)}. */
+  public static String write(Object value) {
+    String direct = direct(value);
+    if (direct != null) {
+      return direct;
+    }
+    try {
+      return BlueprintMapper.yaml().writeValueAsString(value);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The text when this writer covers {@code value}, else null. */
+  static String direct(Object value) {
+    try {
+      TokenBuffer tokens = new TokenBuffer(null, false);
+      BlueprintMapper.yaml().writeValue(tokens, value);
+      StringWriter out = new StringWriter(4096);
+      try (JsonParser p = tokens.asParser()) {
+        new Emitter(out).document(p);
+        return out.toString();
+      } catch (NotCovered e) {
+        return null;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Walks the tokens and writes; a document it does not cover is abandoned part-written. */
+  private static final class Emitter {
+    private final Writer out;
+    private int column;
+
+    Emitter(Writer out) {
+      this.out = out;
+    }
+
+    void document(JsonParser p) throws IOException, NotCovered {
+      if (p.nextToken() != JsonToken.START_OBJECT || p.nextToken() != JsonToken.FIELD_NAME) {
+        throw new NotCovered();
+      }
+      mapping(p, 0, false);
+      if (p.nextToken() != null) {
+        throw new NotCovered();
+      }
+    }
+
+    /** A block mapping whose first key is the current token, keys at {@code indent}. */
+    private void mapping(JsonParser p, int indent, boolean afterIndicator)
+        throws IOException, NotCovered {
+      boolean first = true;
+      for (JsonToken t = p.currentToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
+        if (t != JsonToken.FIELD_NAME) {
+          throw new NotCovered();
+        }
+        if (!(first && afterIndicator)) {
+          spaces(indent);
+        }
+        first = false;
+        String key = p.currentName();
+        if (!PLAIN_KEY.matcher(key).matches() || QUOTING.needToQuoteName(key)) {
+          throw new NotCovered();
+        }
+        write(key);
+        write(":");
+        value(p, p.nextToken(), indent);
+      }
+    }
+
+    /** A mapping's value, after "key:". */
+    private void value(JsonParser p, JsonToken t, int indent) throws IOException, NotCovered {
+      if (t == JsonToken.START_OBJECT) {
+        if (p.nextToken() == JsonToken.END_OBJECT) {
+          write(" {}");
+          newline();
+        } else {
+          newline();
+          mapping(p, indent + 2, false);
+        }
+      } else if (t == JsonToken.START_ARRAY) {
+        JsonToken first = p.nextToken();
+        if (first == JsonToken.END_ARRAY) {
+          write(" []");
+          newline();
+        } else {
+          newline();
+          sequence(p, first, indent + 2);
+        }
+      } else {
+        scalar(p, t, indent + 2);
+      }
+    }
+
+    /**
+     * A block sequence whose first item starts with {@code first}; indicators at {@code indent}.
+     */
+    private void sequence(JsonParser p, JsonToken first, int indent)
+        throws IOException, NotCovered {
+      for (JsonToken t = first; t != JsonToken.END_ARRAY; t = p.nextToken()) {
+        spaces(indent);
+        write("-");
+        if (t == JsonToken.START_OBJECT) {
+          if (p.nextToken() != JsonToken.FIELD_NAME) {
+            throw new NotCovered();
+          }
+          write(" ");
+          mapping(p, indent + 2, true);
+        } else if (t == JsonToken.START_ARRAY) {
+          throw new NotCovered();
+        } else {
+          scalar(p, t, indent + 2);
+        }
+      }
+    }
+
+    /**
+     * A scalar after an indicator ("key:" or "-"), ending its line; {@code indent} is where
+     * SnakeYAML continues it when it folds.
+     */
+    private void scalar(JsonParser p, JsonToken t, int indent) throws IOException, NotCovered {
+      switch (t) {
+        case VALUE_STRING -> string(p.getText(), indent);
+        case VALUE_NUMBER_INT -> {
+          Number n = p.getNumberValue();
+          if (!(n instanceof Integer || n instanceof Long || n instanceof BigInteger)) {
+            throw new NotCovered();
+          }
+          write(" " + n);
+          newline();
+        }
+        case VALUE_NUMBER_FLOAT -> {
+          Number n = p.getNumberValue();
+          if (!(n instanceof Double d) || d.isNaN() || d.isInfinite()) {
+            throw new NotCovered();
+          }
+          write(" " + Double.toString(d));
+          newline();
+        }
+        case VALUE_TRUE -> line(" true");
+        case VALUE_FALSE -> line(" false");
+        case VALUE_NULL -> line(" null");
+        default -> throw new NotCovered();
+      }
+    }
+
+    private void line(String s) throws IOException {
+      write(s);
+      newline();
+    }
+
+    /** A string in the style Jackson asks for, as SnakeYAML writes it. */
+    private void string(String s, int indent) throws IOException, NotCovered {
+      if (s.isEmpty()) {
+        line(" \"\"");
+        return;
+      }
+      boolean lines = false;
+      for (int i = 0; i < s.length(); i++) {
+        char c = s.charAt(i);
+        if (c == '\n') {
+          lines = true;
+        } else if (c < 0x20 || c > 0x7e) {
+          throw new NotCovered();
+        }
+      }
+      if (lines) {
+        literal(s, indent);
+      } else if (QUOTING.needToQuoteValue(s) || NUMBER_LIKE.matcher(s).matches()) {
+        doubleQuoted(s, indent);
+      } else {
+        plain(s, indent);
+      }
+    }
+
+    /**
+     * A plain scalar (SafeYamlQuoting's plain strings: a letter, then words separated by spaces),
+     * folded at a single space once the line is past the width.
+     */
+    private void plain(String s, int indent) throws IOException, NotCovered {
+      if (s.charAt(0) == ' ' || s.charAt(s.length() - 1) == ' ') {
+        throw new NotCovered();
+      }
+      write(" ");
+      int start = 0;
+      while (start < s.length()) {
+        int space = s.indexOf(' ', start);
+        int end = space < 0 ? s.length() : space;
+        write(s, start, end);
+        if (space < 0) {
+          break;
+        }
+        int next = space;
+        while (next < s.length() && s.charAt(next) == ' ') {
+          next++;
+        }
+        if (next == space + 1 && column > WIDTH) {
+          newline();
+          spaces(indent);
+        } else {
+          write(s, space, next);
+        }
+        start = next;
+      }
+      newline();
+    }
+
+    /** A double-quoted scalar of printable ASCII, folded as SnakeYAML folds it. */
+    private void doubleQuoted(String s, int indent) throws IOException {
+      write(" \"");
+      int start = 0;
+      int end = 0;
+      int n = s.length();
+      while (end <= n) {
+        char ch = end < n ? s.charAt(end) : 0;
+        if (ch == 0 || ch == '"' || ch == '\\') {
+          if (start < end) {
+            write(s, start, end);
+            start = end;
+          }
+          if (ch != 0) {
+            write(ch == '"' ? "\\\"" : "\\\\");
+            start = end + 1;
+          }
+        }
+        if (0 < end
+            && end < n - 1
+            && (ch == ' ' || start >= end)
+            && column + (end - start) > WIDTH) {
+          if (start < end) {
+            write(s, start, end);
+            start = end;
+          }
+          write("\\");
+          newline();
+          spaces(indent);
+          if (s.charAt(start) == ' ') {
+            write("\\");
+          }
+        }
+        end++;
+      }
+      write("\"");
+      newline();
+    }
+
+    /**
+     * A literal block ({@code |-}) of lines that neither start nor end with a space and are not
+     * empty; other multi-line strings are not covered.
+     */
+    private void literal(String s, int indent) throws IOException, NotCovered {
+      if (s.charAt(0) == ' '
+          || s.charAt(0) == '\n'
+          || s.charAt(s.length() - 1) == '\n'
+          || s.charAt(s.length() - 1) == ' '
+          || s.contains("\n\n")
+          || s.contains(" \n")) {
+        throw new NotCovered();
+      }
+      write(" |-");
+      newline();
+      int start = 0;
+      while (start < s.length()) {
+        int end = s.indexOf('\n', start);
+        if (end < 0) {
+          end = s.length();
+        }
+        spaces(indent);
+        write(s, start, end);
+        newline();
+        start = end + 1;
+      }
+    }
+
+    private void spaces(int n) throws IOException {
+      for (int i = 0; i < n; i++) {
+        out.write(' ');
+      }
+      column += n;
+    }
+
+    private void newline() throws IOException {
+      out.write('\n');
+      column = 0;
+    }
+
+    private void write(String s) throws IOException {
+      out.write(s);
+      column += s.length();
+    }
+
+    private void write(String s, int from, int to) throws IOException {
+      out.write(s, from, to - from);
+      column += to - from;
+    }
+  }
+}
