@@ -18,6 +18,7 @@ import dev.blueprint.core.review.Units;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** Renders the report as Markdown a problem owner can read. Deterministic: no clock, no maps. */
@@ -639,12 +640,29 @@ public final class MarkdownReport {
         : Character.toLowerCase(s.charAt(0)) + s.substring(1);
   }
 
+  /** A line break ({@code \R}) with the blanks around it. */
+  private static final Pattern CELL_BREAK = Pattern.compile("\\s*\\R\\s*");
+
   /** Text safe inside a table cell: no pipes, no line breaks. */
   static String cell(String s) {
     if (s == null) {
       return "";
     }
-    return s.strip().replace("\\", "\\\\").replace("|", "\\|").replaceAll("\\s*\\R\\s*", " ");
+    String t = s.strip().replace("\\", "\\\\").replace("|", "\\|");
+    // compiled once, and run only where a cell has a line break (String.replaceAll compiled the
+    // pattern for every cell of every matrix)
+    return hasLineBreak(t) ? CELL_BREAK.matcher(t).replaceAll(" ") : t;
+  }
+
+  /** Whether {@code s} has a character {@code \R} matches. */
+  private static boolean hasLineBreak(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if ((c >= '\n' && c <= '\r') || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void line(String s) {
