@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -104,14 +105,38 @@ class MinimalQuotingYamlTest {
     "1e3",
   };
 
+  /** Words a plain scalar may hold, so that long plain prose (which SnakeYAML folds) is common. */
+  private static final String[] PROSE = {
+    "a",
+    "to",
+    "the",
+    "Visits",
+    "sessions",
+    "consolidated",
+    "web-tracker.events.v1;",
+    "it's",
+    "x+y",
+    "1",
+    "42",
+    "3.5",
+    "commas,",
+    "semi;",
+    "slash/path",
+    "(daily)",
+    "under_score",
+    "verylongwordwithoutanyspacesatallthatkeepsgoingandgoingandgoingpastthewidthofaline",
+  };
+
   private static String text(SplittableRandom random) {
+    boolean prose = random.nextInt(3) == 0;
+    String[] words = prose ? PROSE : WORDS;
     int n = random.nextInt(0, 40);
-    StringBuilder b = new StringBuilder();
+    StringBuilder b = new StringBuilder(prose ? "Prose" : "");
     for (int i = 0; i < n; i++) {
-      if (i > 0) {
+      if (i > 0 || prose) {
         b.append(random.nextInt(10) == 0 ? "  " : " ");
       }
-      b.append(WORDS[random.nextInt(WORDS.length)]);
+      b.append(words[random.nextInt(words.length)]);
     }
     return b.toString();
   }
@@ -154,11 +179,16 @@ class MinimalQuotingYamlTest {
     return m;
   }
 
+  /** A plain scalar continued on the next line: a line of prose words under a "key: Prose" line. */
+  private static final Pattern FOLDED_PLAIN =
+      Pattern.compile(": Prose[^\\n\"]*\\n +[^\\n:\\-][^\\n:]*\\n");
+
   @Test
   void randomDocumentsAreWrittenAsJacksonWritesThemOrDeclined() throws Exception {
     SplittableRandom random = new SplittableRandom(20261125L);
     int covered = 0;
     int declined = 0;
+    int foldedPlain = 0;
     for (int i = 0; i < 4000; i++) {
       Map<String, Object> doc = map(random, 0);
       String direct = MinimalQuotingYaml.direct(doc);
@@ -167,9 +197,13 @@ class MinimalQuotingYamlTest {
       } else {
         assertEquals(jackson(doc), direct, "for " + doc);
         covered++;
+        if (FOLDED_PLAIN.matcher(direct).find()) {
+          foldedPlain++;
+        }
       }
     }
     assertTrue(covered > 500, "covered: " + covered);
+    assertTrue(foldedPlain > 50, "long plain prose was folded: " + foldedPlain);
     assertTrue(declined > 100, "declined: " + declined);
   }
 
