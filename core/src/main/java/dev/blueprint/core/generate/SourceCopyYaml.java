@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
+import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
 import java.io.IOException;
 import java.io.Writer;
 import java.math.BigInteger;
@@ -19,8 +20,13 @@ import java.util.regex.Pattern;
  * characters, unusual keys, nested sequences) is left to Jackson and SnakeYAML, whose output this
  * matches byte for byte (see the test); for a large blueprint their emitter, which analyses every
  * scalar, was the largest single cost of generating after rendering.
+ *
+ * <p>{@link #writeMinimal} does the same for a writer with minimal quoting (storage/layout.yaml): a
+ * string the writer's quoting checker quotes is double-quoted as above, and one it leaves plain is
+ * written plain when SnakeYAML's emitter is certain to keep it plain (printable ASCII, no leading
+ * indicator or space, no ": " or " #"); any other string declines the document.
  */
-final class SourceCopyYaml {
+public final class SourceCopyYaml {
   private SourceCopyYaml() {}
 
   /** A key SnakeYAML writes plain and Jackson's quoting checker leaves unquoted. */
@@ -44,15 +50,32 @@ final class SourceCopyYaml {
    * would, when this writer covers it; false, having written nothing, when it does not.
    */
   static boolean write(ObjectWriter writer, Object value, Writer out) throws IOException {
+    return write(writer, null, value, out);
+  }
+
+  /**
+   * Writes {@code value} as {@code writer}, a YAML writer with minimal quoting whose strings {@code
+   * checker} decides, would, when this writer covers it; false, having written nothing, when it
+   * does not.
+   */
+  public static boolean writeMinimal(
+      ObjectWriter writer, StringQuotingChecker checker, Object value, Writer out)
+      throws IOException {
+    return write(writer, java.util.Objects.requireNonNull(checker), value, out);
+  }
+
+  private static boolean write(
+      ObjectWriter writer, StringQuotingChecker minimal, Object value, Writer out)
+      throws IOException {
     TokenBuffer tokens = new TokenBuffer(null, false);
     writer.writeValue(tokens, value);
     try (JsonParser check = tokens.asParser()) {
-      new SourceCopyYaml.Emitter(null).document(check);
+      new SourceCopyYaml.Emitter(null, minimal).document(check);
     } catch (NotCovered e) {
       return false;
     }
     try (JsonParser p = tokens.asParser()) {
-      new SourceCopyYaml.Emitter(out).document(p);
+      new SourceCopyYaml.Emitter(out, minimal).document(p);
     } catch (NotCovered e) {
       throw new IllegalStateException("the checked document became uncovered", e);
     }
@@ -63,8 +86,12 @@ final class SourceCopyYaml {
   private static final class Emitter {
     private final Writer out;
 
-    Emitter(Writer out) {
+    /** The quoting checker of a writer with minimal quoting; null: every string double-quoted. */
+    private final StringQuotingChecker minimal;
+
+    Emitter(Writer out, StringQuotingChecker minimal) {
       this.out = out;
+      this.minimal = minimal;
     }
 
     void document(JsonParser p) throws IOException, NotCovered {
@@ -90,7 +117,9 @@ final class SourceCopyYaml {
         }
         first = false;
         String key = p.currentName();
-        if (!PLAIN_KEY.matcher(key).matches() || RESERVED.contains(key.toLowerCase(Locale.ROOT))) {
+        if (!PLAIN_KEY.matcher(key).matches()
+            || RESERVED.contains(key.toLowerCase(Locale.ROOT))
+            || (minimal != null && minimal.needToQuoteName(key))) {
           throw new NotCovered();
         }
         write(key);
@@ -147,7 +176,7 @@ final class SourceCopyYaml {
 
     private void scalar(JsonParser p, JsonToken t) throws IOException, NotCovered {
       switch (t) {
-        case VALUE_STRING -> quoted(p.getText());
+        case VALUE_STRING -> string(p.getText());
         case VALUE_NUMBER_INT -> {
           Number n = p.getNumberValue();
           if (!(n instanceof Integer || n instanceof Long || n instanceof BigInteger)) {
@@ -167,6 +196,45 @@ final class SourceCopyYaml {
         case VALUE_NULL -> write("null");
         default -> throw new NotCovered();
       }
+    }
+
+    /** A string value: double-quoted, or with minimal quoting plain where the writer leaves it. */
+    private void string(String s) throws IOException, NotCovered {
+      if (minimal == null || s.isEmpty() || minimal.needToQuoteValue(s)) {
+        quoted(s);
+      } else if (certainlyPlain(s)) {
+        write(s);
+      } else {
+        throw new NotCovered();
+      }
+    }
+
+    /**
+     * True when Jackson asks for a plain scalar and SnakeYAML's emitter, in a block mapping's value
+     * or a block sequence's item, surely keeps it plain: printable ASCII without a leading or
+     * trailing space, not starting with an indicator, a digit or a sign (which Jackson may quote as
+     * a number), without ": ", " #" or a trailing ":".
+     */
+    private static boolean certainlyPlain(String s) {
+      char first = s.charAt(0);
+      if (!(Character.isLetter(first) || first == '_' || first == '/' || first == '(')
+          || first > 0x7e
+          || s.charAt(s.length() - 1) == ' ') {
+        return false;
+      }
+      for (int i = 0; i < s.length(); i++) {
+        char c = s.charAt(i);
+        if (c < 0x20 || c > 0x7e) {
+          return false;
+        }
+        if (c == ':' && (i + 1 == s.length() || s.charAt(i + 1) == ' ')) {
+          return false;
+        }
+        if (c == '#' && s.charAt(i - 1) == ' ') {
+          return false;
+        }
+      }
+      return true;
     }
 
     /** A double-quoted string of printable ASCII. */
