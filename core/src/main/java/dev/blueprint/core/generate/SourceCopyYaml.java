@@ -8,6 +8,8 @@ import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
 import java.io.IOException;
 import java.io.Writer;
 import java.math.BigInteger;
+import java.util.BitSet;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -69,29 +71,44 @@ public final class SourceCopyYaml {
       throws IOException {
     TokenBuffer tokens = new TokenBuffer(null, false);
     writer.writeValue(tokens, value);
+    BitSet plain = new BitSet();
     try (JsonParser check = tokens.asParser()) {
-      new SourceCopyYaml.Emitter(null, minimal).document(check);
+      new SourceCopyYaml.Emitter(null, minimal, plain).document(check);
     } catch (NotCovered e) {
       return false;
     }
     try (JsonParser p = tokens.asParser()) {
-      new SourceCopyYaml.Emitter(out, minimal).document(p);
+      new SourceCopyYaml.Emitter(out, minimal, plain).document(p);
     } catch (NotCovered e) {
       throw new IllegalStateException("the checked document became uncovered", e);
     }
     return true;
   }
 
-  /** Walks the tokens; writes when it has a writer, else only checks. */
+  /**
+   * Walks the tokens; writes when it has a writer, else only checks. The checking pass does every
+   * check (each distinct key once) and records which strings are plain; the writing pass, over the
+   * same tokens, only writes, into its own buffer (a BufferedWriter locks and checks per call).
+   */
   private static final class Emitter {
     private final Writer out;
 
     /** The quoting checker of a writer with minimal quoting; null: every string double-quoted. */
     private final StringQuotingChecker minimal;
 
-    Emitter(Writer out, StringQuotingChecker minimal) {
+    /** Which string values, in document order, are written plain. */
+    private final BitSet plain;
+
+    private int strings;
+    private final Set<String> keysChecked = new HashSet<>();
+    private final char[] buffer;
+    private int used;
+
+    Emitter(Writer out, StringQuotingChecker minimal, BitSet plain) {
       this.out = out;
       this.minimal = minimal;
+      this.plain = plain;
+      this.buffer = out == null ? null : new char[1 << 13];
     }
 
     void document(JsonParser p) throws IOException, NotCovered {
@@ -102,6 +119,22 @@ public final class SourceCopyYaml {
       if (p.nextToken() != null) {
         throw new NotCovered();
       }
+      if (out != null) {
+        out.write(buffer, 0, used);
+        used = 0;
+      }
+    }
+
+    private void checkKey(String key) throws NotCovered {
+      if (out != null || keysChecked.contains(key)) {
+        return;
+      }
+      if (!PLAIN_KEY.matcher(key).matches()
+          || RESERVED.contains(key.toLowerCase(Locale.ROOT))
+          || (minimal != null && minimal.needToQuoteName(key))) {
+        throw new NotCovered();
+      }
+      keysChecked.add(key);
     }
 
     /** A block mapping whose first key is the current token. */
@@ -117,13 +150,9 @@ public final class SourceCopyYaml {
         }
         first = false;
         String key = p.currentName();
-        if (!PLAIN_KEY.matcher(key).matches()
-            || RESERVED.contains(key.toLowerCase(Locale.ROOT))
-            || (minimal != null && minimal.needToQuoteName(key))) {
-          throw new NotCovered();
-        }
+        checkKey(key);
         write(key);
-        write(":");
+        write(':');
         value(p, p.nextToken(), indent);
       }
     }
@@ -200,10 +229,17 @@ public final class SourceCopyYaml {
 
     /** A string value: double-quoted, or with minimal quoting plain where the writer leaves it. */
     private void string(String s) throws IOException, NotCovered {
-      if (minimal == null || s.isEmpty() || minimal.needToQuoteValue(s)) {
-        quoted(s);
+      int index = strings++;
+      if (out != null) {
+        if (plain.get(index)) {
+          write(s);
+        } else {
+          quoted(s);
+        }
+      } else if (minimal == null || s.isEmpty() || minimal.needToQuoteValue(s)) {
+        checkQuoted(s);
       } else if (certainlyPlain(s)) {
-        write(s);
+        plain.set(index);
       } else {
         throw new NotCovered();
       }
@@ -237,44 +273,95 @@ public final class SourceCopyYaml {
       return true;
     }
 
-    /** A double-quoted string of printable ASCII. */
-    private void quoted(String s) throws IOException, NotCovered {
+    /** Checks that a string to double-quote is printable ASCII. */
+    private static void checkQuoted(String s) throws NotCovered {
       for (int i = 0; i < s.length(); i++) {
         char c = s.charAt(i);
         if (c < 0x20 || c > 0x7e) {
           throw new NotCovered();
         }
       }
+    }
+
+    /** A double-quoted string of printable ASCII (checked), {@code "} and {@code \} escaped. */
+    private void quoted(String s) throws IOException, NotCovered {
       if (out == null) {
+        checkQuoted(s);
         return;
       }
-      out.write('"');
-      int from = 0;
-      for (int i = 0; i < s.length(); i++) {
-        char c = s.charAt(i);
-        if (c == '"' || c == '\\') {
-          out.write(s, from, i - from);
-          out.write('\\');
-          out.write(c);
-          from = i + 1;
+      write('"');
+      int n = s.length();
+      if (n > buffer.length - used) {
+        flush();
+      }
+      if (n > buffer.length) {
+        for (int i = 0; i < n; i++) {
+          char c = s.charAt(i);
+          if (c == '"' || c == '\\') {
+            write('\\');
+          }
+          write(c);
+        }
+      } else {
+        // copy, then escape in place from the first quote or backslash on
+        int start = used;
+        s.getChars(0, n, buffer, start);
+        int end = start + n;
+        int i = start;
+        while (i < end && buffer[i] != '"' && buffer[i] != '\\') {
+          i++;
+        }
+        if (i == end) {
+          used = end;
+        } else {
+          used = i;
+          for (int k = i - start; k < n; k++) {
+            char c = s.charAt(k);
+            if (c == '"' || c == '\\') {
+              write('\\');
+            }
+            write(c);
+          }
         }
       }
-      out.write(s, from, s.length() - from);
-      out.write('"');
+      write('"');
     }
 
     private void indent(int n) throws IOException {
       if (out != null) {
         for (int i = 0; i < n; i++) {
-          out.write(' ');
+          write(' ');
         }
+      }
+    }
+
+    private void write(char c) throws IOException {
+      if (out != null) {
+        if (used == buffer.length) {
+          flush();
+        }
+        buffer[used++] = c;
       }
     }
 
     private void write(String s) throws IOException {
       if (out != null) {
-        out.write(s);
+        int n = s.length();
+        if (n > buffer.length - used) {
+          flush();
+          if (n > buffer.length) {
+            out.write(s);
+            return;
+          }
+        }
+        s.getChars(0, n, buffer, used);
+        used += n;
       }
+    }
+
+    private void flush() throws IOException {
+      out.write(buffer, 0, used);
+      used = 0;
     }
   }
 }
