@@ -4,9 +4,12 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
+import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
 import java.io.IOException;
 import java.io.Writer;
 import java.math.BigInteger;
+import java.util.BitSet;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -19,8 +22,13 @@ import java.util.regex.Pattern;
  * characters, unusual keys, nested sequences) is left to Jackson and SnakeYAML, whose output this
  * matches byte for byte (see the test); for a large blueprint their emitter, which analyses every
  * scalar, was the largest single cost of generating after rendering.
+ *
+ * <p>{@link #writeMinimal} does the same for a writer with minimal quoting (storage/layout.yaml): a
+ * string the writer's quoting checker quotes is double-quoted as above, and one it leaves plain is
+ * written plain when SnakeYAML's emitter is certain to keep it plain (printable ASCII, no leading
+ * indicator or space, no ": " or " #"); any other string declines the document.
  */
-final class SourceCopyYaml {
+public final class SourceCopyYaml {
   private SourceCopyYaml() {}
 
   /** A key SnakeYAML writes plain and Jackson's quoting checker leaves unquoted. */
@@ -44,27 +52,63 @@ final class SourceCopyYaml {
    * would, when this writer covers it; false, having written nothing, when it does not.
    */
   static boolean write(ObjectWriter writer, Object value, Writer out) throws IOException {
+    return write(writer, null, value, out);
+  }
+
+  /**
+   * Writes {@code value} as {@code writer}, a YAML writer with minimal quoting whose strings {@code
+   * checker} decides, would, when this writer covers it; false, having written nothing, when it
+   * does not.
+   */
+  public static boolean writeMinimal(
+      ObjectWriter writer, StringQuotingChecker checker, Object value, Writer out)
+      throws IOException {
+    return write(writer, java.util.Objects.requireNonNull(checker), value, out);
+  }
+
+  private static boolean write(
+      ObjectWriter writer, StringQuotingChecker minimal, Object value, Writer out)
+      throws IOException {
     TokenBuffer tokens = new TokenBuffer(null, false);
     writer.writeValue(tokens, value);
+    BitSet plain = new BitSet();
     try (JsonParser check = tokens.asParser()) {
-      new SourceCopyYaml.Emitter(null).document(check);
+      new SourceCopyYaml.Emitter(null, minimal, plain).document(check);
     } catch (NotCovered e) {
       return false;
     }
     try (JsonParser p = tokens.asParser()) {
-      new SourceCopyYaml.Emitter(out).document(p);
+      new SourceCopyYaml.Emitter(out, minimal, plain).document(p);
     } catch (NotCovered e) {
       throw new IllegalStateException("the checked document became uncovered", e);
     }
     return true;
   }
 
-  /** Walks the tokens; writes when it has a writer, else only checks. */
+  /**
+   * Walks the tokens; writes when it has a writer, else only checks. The checking pass does every
+   * check (each distinct key once) and records which strings are plain; the writing pass, over the
+   * same tokens, only writes, into its own buffer (a BufferedWriter locks and checks per call).
+   */
   private static final class Emitter {
     private final Writer out;
 
-    Emitter(Writer out) {
+    /** The quoting checker of a writer with minimal quoting; null: every string double-quoted. */
+    private final StringQuotingChecker minimal;
+
+    /** Which string values, in document order, are written plain. */
+    private final BitSet plain;
+
+    private int strings;
+    private final Set<String> keysChecked = new HashSet<>();
+    private final char[] buffer;
+    private int used;
+
+    Emitter(Writer out, StringQuotingChecker minimal, BitSet plain) {
       this.out = out;
+      this.minimal = minimal;
+      this.plain = plain;
+      this.buffer = out == null ? null : new char[1 << 13];
     }
 
     void document(JsonParser p) throws IOException, NotCovered {
@@ -75,6 +119,22 @@ final class SourceCopyYaml {
       if (p.nextToken() != null) {
         throw new NotCovered();
       }
+      if (out != null) {
+        out.write(buffer, 0, used);
+        used = 0;
+      }
+    }
+
+    private void checkKey(String key) throws NotCovered {
+      if (out != null || keysChecked.contains(key)) {
+        return;
+      }
+      if (!PLAIN_KEY.matcher(key).matches()
+          || RESERVED.contains(key.toLowerCase(Locale.ROOT))
+          || (minimal != null && minimal.needToQuoteName(key))) {
+        throw new NotCovered();
+      }
+      keysChecked.add(key);
     }
 
     /** A block mapping whose first key is the current token. */
@@ -90,11 +150,9 @@ final class SourceCopyYaml {
         }
         first = false;
         String key = p.currentName();
-        if (!PLAIN_KEY.matcher(key).matches() || RESERVED.contains(key.toLowerCase(Locale.ROOT))) {
-          throw new NotCovered();
-        }
+        checkKey(key);
         write(key);
-        write(":");
+        write(':');
         value(p, p.nextToken(), indent);
       }
     }
@@ -147,7 +205,7 @@ final class SourceCopyYaml {
 
     private void scalar(JsonParser p, JsonToken t) throws IOException, NotCovered {
       switch (t) {
-        case VALUE_STRING -> quoted(p.getText());
+        case VALUE_STRING -> string(p.getText());
         case VALUE_NUMBER_INT -> {
           Number n = p.getNumberValue();
           if (!(n instanceof Integer || n instanceof Long || n instanceof BigInteger)) {
@@ -169,44 +227,141 @@ final class SourceCopyYaml {
       }
     }
 
-    /** A double-quoted string of printable ASCII. */
-    private void quoted(String s) throws IOException, NotCovered {
+    /** A string value: double-quoted, or with minimal quoting plain where the writer leaves it. */
+    private void string(String s) throws IOException, NotCovered {
+      int index = strings++;
+      if (out != null) {
+        if (plain.get(index)) {
+          write(s);
+        } else {
+          quoted(s);
+        }
+      } else if (minimal == null || s.isEmpty() || minimal.needToQuoteValue(s)) {
+        checkQuoted(s);
+      } else if (certainlyPlain(s)) {
+        plain.set(index);
+      } else {
+        throw new NotCovered();
+      }
+    }
+
+    /**
+     * True when Jackson asks for a plain scalar and SnakeYAML's emitter, in a block mapping's value
+     * or a block sequence's item, surely keeps it plain: printable ASCII without a leading or
+     * trailing space, not starting with an indicator, a digit or a sign (which Jackson may quote as
+     * a number), without ": ", " #" or a trailing ":".
+     */
+    private static boolean certainlyPlain(String s) {
+      char first = s.charAt(0);
+      if (!(Character.isLetter(first) || first == '_' || first == '/' || first == '(')
+          || first > 0x7e
+          || s.charAt(s.length() - 1) == ' ') {
+        return false;
+      }
+      for (int i = 0; i < s.length(); i++) {
+        char c = s.charAt(i);
+        if (c < 0x20 || c > 0x7e) {
+          return false;
+        }
+        if (c == ':' && (i + 1 == s.length() || s.charAt(i + 1) == ' ')) {
+          return false;
+        }
+        if (c == '#' && s.charAt(i - 1) == ' ') {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** Checks that a string to double-quote is printable ASCII. */
+    private static void checkQuoted(String s) throws NotCovered {
       for (int i = 0; i < s.length(); i++) {
         char c = s.charAt(i);
         if (c < 0x20 || c > 0x7e) {
           throw new NotCovered();
         }
       }
+    }
+
+    /** A double-quoted string of printable ASCII (checked), {@code "} and {@code \} escaped. */
+    private void quoted(String s) throws IOException, NotCovered {
       if (out == null) {
+        checkQuoted(s);
         return;
       }
-      out.write('"');
-      int from = 0;
-      for (int i = 0; i < s.length(); i++) {
-        char c = s.charAt(i);
-        if (c == '"' || c == '\\') {
-          out.write(s, from, i - from);
-          out.write('\\');
-          out.write(c);
-          from = i + 1;
+      write('"');
+      int n = s.length();
+      if (n > buffer.length - used) {
+        flush();
+      }
+      if (n > buffer.length) {
+        for (int i = 0; i < n; i++) {
+          char c = s.charAt(i);
+          if (c == '"' || c == '\\') {
+            write('\\');
+          }
+          write(c);
+        }
+      } else {
+        // copy, then escape in place from the first quote or backslash on
+        int start = used;
+        s.getChars(0, n, buffer, start);
+        int end = start + n;
+        int i = start;
+        while (i < end && buffer[i] != '"' && buffer[i] != '\\') {
+          i++;
+        }
+        if (i == end) {
+          used = end;
+        } else {
+          used = i;
+          for (int k = i - start; k < n; k++) {
+            char c = s.charAt(k);
+            if (c == '"' || c == '\\') {
+              write('\\');
+            }
+            write(c);
+          }
         }
       }
-      out.write(s, from, s.length() - from);
-      out.write('"');
+      write('"');
     }
 
     private void indent(int n) throws IOException {
       if (out != null) {
         for (int i = 0; i < n; i++) {
-          out.write(' ');
+          write(' ');
         }
+      }
+    }
+
+    private void write(char c) throws IOException {
+      if (out != null) {
+        if (used == buffer.length) {
+          flush();
+        }
+        buffer[used++] = c;
       }
     }
 
     private void write(String s) throws IOException {
       if (out != null) {
-        out.write(s);
+        int n = s.length();
+        if (n > buffer.length - used) {
+          flush();
+          if (n > buffer.length) {
+            out.write(s);
+            return;
+          }
+        }
+        s.getChars(0, n, buffer, used);
+        used += n;
       }
+    }
+
+    private void flush() throws IOException {
+      out.write(buffer, 0, used);
+      used = 0;
     }
   }
 }

@@ -100,4 +100,24 @@ class SourceCopyYamlTest {
     assertEquals(
         jackson(Map.of("a", "say \"hi\" \\ bye")), direct(Map.of("a", "say \"hi\" \\ bye")));
   }
+
+  @Test
+  void longStringsAndManyValuesCrossTheWriteBufferAsJacksonWritesThem() throws Exception {
+    SplittableRandom random = new SplittableRandom(3L);
+    Map<String, Object> doc = new LinkedHashMap<>();
+    List<Object> items = new ArrayList<>();
+    for (int i = 0; i < 400; i++) {
+      int length = random.nextInt(0, i % 50 == 0 ? 20_000 : 300);
+      StringBuilder s = new StringBuilder();
+      for (int k = 0; k < length; k++) {
+        int r = random.nextInt(40);
+        s.append(r == 0 ? '"' : r == 1 ? '\\' : (char) random.nextInt(0x20, 0x7f));
+      }
+      items.add(Map.of("text", s.toString(), "index", i));
+    }
+    doc.put("items", items);
+    String direct = direct(doc);
+    assertFalse(direct == null);
+    assertEquals(jackson(doc), direct);
+  }
 }

@@ -9,6 +9,7 @@ import dev.blueprint.core.model.Durations;
 import dev.blueprint.core.model.Reference;
 import dev.blueprint.core.model.Zone;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,23 +28,48 @@ public final class StorageLayout {
 
   /** Every dataset's entry, sorted by zone and name. */
   public static List<DatasetEntry> entries(Blueprint b) {
+    Memo<Blueprint, List<DatasetEntry>> m = lastEntries;
+    if (m != null && m.key() == b) {
+      return m.value();
+    }
     Architecture a = b.architectureOrEmpty();
     List<DatasetEntry> out = new ArrayList<>();
     for (Dataset d : sorted(a.datasets())) {
       out.add(entry(d, b));
     }
-    return out;
+    List<DatasetEntry> entries = Collections.unmodifiableList(out);
+    lastEntries = new Memo<>(b, entries);
+    return entries;
   }
 
   /** Datasets sorted by zone order, then name. */
   public static List<Dataset> sorted(List<Dataset> datasets) {
-    return datasets.stream()
-        .sorted(
-            Comparator.comparing(
-                    (Dataset d) -> d.zone() == null ? Zone.values().length : d.zone().ordinal())
-                .thenComparing(Dataset::name))
-        .toList();
+    Memo<List<Dataset>, List<Dataset>> m = lastSorted;
+    if (m != null && m.key() == datasets) {
+      return m.value();
+    }
+    List<Dataset> out =
+        datasets.stream()
+            .sorted(
+                Comparator.comparing(
+                        (Dataset d) -> d.zone() == null ? Zone.values().length : d.zone().ordinal())
+                    .thenComparing(Dataset::name))
+            .toList();
+    lastSorted = new Memo<>(datasets, out);
+    return out;
   }
+
+  /**
+   * The last result of a computation for one (immutable) argument, compared by identity. A
+   * generation asks for the sorted datasets about ten times and for the entries three times (the
+   * layout, its README and the architecture page); at 10,000 pipelines sorting 20,000 datasets and
+   * making their entries each time was about 5% of the CPU samples. One slot each: a long-running
+   * process holds the last blueprint's lists until the next generation replaces them.
+   */
+  private record Memo<K, V>(K key, V value) {}
+
+  private static volatile Memo<List<Dataset>, List<Dataset>> lastSorted;
+  private static volatile Memo<Blueprint, List<DatasetEntry>> lastEntries;
 
   static DatasetEntry entry(Dataset d, Blueprint b) {
     Architecture a = b.architectureOrEmpty();

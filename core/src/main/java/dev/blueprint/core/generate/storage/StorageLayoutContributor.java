@@ -37,10 +37,15 @@ public final class StorageLayoutContributor implements Contributor {
   public void contribute(GenerationContext context) throws IOException, ProblemException {
     Blueprint b = context.blueprint();
     // two large files: made where they are written, beside the contributors that follow
+    // streamed: about 2 KB per dataset, 20 MB at 10,000 pipelines
     context
         .out()
-        .write(
-            "storage/layout.yaml", () -> header() + StructuredText.yaml(StorageLayout.document(b)));
+        .writeStreaming(
+            "storage/layout.yaml",
+            w -> {
+              w.write(header());
+              StructuredText.yaml(StorageLayout.document(b), w);
+            });
     context.render("storage/README.md.ftl", "storage layout", () -> model(b), "storage/README.md");
   }
 

@@ -9,6 +9,9 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.blueprint.core.generate.SourceCopyYaml;
+import java.io.IOException;
+import java.io.Writer;
 
 /**
  * Machine-readable outputs (JSON and YAML) are serialised from data rather than templated: a
@@ -26,6 +29,10 @@ public final class StructuredText {
                           com.fasterxml.jackson.core.util.Separators.Spacing.AFTER))
               .withObjectIndenter(new DefaultIndenter("  ", "\n"))
               .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+
+  /** The YAML writer's quoting checker, shared with the direct writer of large documents. */
+  private static final QuoteLineBreaks QUOTING = new QuoteLineBreaks();
+
   private static final YAMLMapper YAML =
       YAMLMapper.builder(
               YAMLFactory.builder()
@@ -34,7 +41,7 @@ public final class StructuredText {
                   .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
                   .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
                   .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
-                  .stringQuotingChecker(new QuoteLineBreaks())
+                  .stringQuotingChecker(QUOTING)
                   .build())
           .build();
 
@@ -102,6 +109,24 @@ public final class StructuredText {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write generated JSON: " + e.getOriginalMessage(), e);
     }
+  }
+
+  /**
+   * Block-style YAML written to {@code out}, exactly as {@link #yaml(Object)} makes it, for large
+   * documents: written straight from the serialiser's tokens when {@link SourceCopyYaml} covers the
+   * document (SnakeYAML's emitter analysed every scalar of a 20 MB layout.yaml and held it as one
+   * string), else made by Jackson and SnakeYAML with CRLF and CR turned into LF, as a file written
+   * from a string is.
+   */
+  public static void yaml(Object value, Writer out) throws IOException {
+    if (!direct(value, out)) {
+      out.write(yaml(value).replace("\r\n", "\n").replace('\r', '\n'));
+    }
+  }
+
+  /** Writes {@code value} directly when {@link SourceCopyYaml} covers it; false: wrote nothing. */
+  static boolean direct(Object value, Writer out) throws IOException {
+    return SourceCopyYaml.writeMinimal(YAML.writer(), QUOTING, value, out);
   }
 
   /** Block-style YAML. */
