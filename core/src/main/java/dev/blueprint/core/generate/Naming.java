@@ -17,7 +17,6 @@ import java.util.regex.Pattern;
  * and the docs all call these.
  */
 public final class Naming {
-  private static final Pattern NOT_IDENTIFIER = Pattern.compile("[^A-Za-z0-9_]");
   private static final Pattern SPACES = Pattern.compile("\\s+");
 
   /** A DNS-1123 subdomain, the rule for Kubernetes metadata.name. */
@@ -160,7 +159,27 @@ public final class Naming {
    * identifiers made from blueprint ids.
    */
   public static String underscored(String s) {
-    return NOT_IDENTIFIER.matcher(s).replaceAll("_");
+    // what s.replaceAll("[^A-Za-z0-9_]", "_") gives (one '_' per code point, so a surrogate pair
+    // becomes one), without a matcher, and without a copy for the ids that need no change
+    int n = s.length();
+    int i = 0;
+    while (i < n && identifierChar(s.charAt(i))) {
+      i++;
+    }
+    if (i == n) {
+      return s;
+    }
+    StringBuilder b = new StringBuilder(n).append(s, 0, i);
+    while (i < n) {
+      int cp = s.codePointAt(i);
+      b.append(cp < 128 && identifierChar((char) cp) ? (char) cp : '_');
+      i += Character.charCount(cp);
+    }
+    return b.toString();
+  }
+
+  private static boolean identifierChar(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
   }
 
   /** A task command's words (the first is the job, script or query file it runs). */

@@ -63,4 +63,23 @@ class NamingTest {
     assertEquals("dags/a_b_c.py", Naming.dagFile("a.b-c"));
     assertEquals("dags/dag_1x.py", Naming.dagFile("1x"));
   }
+
+  @Test
+  void underscoredReplacesWhatTheIdentifierPatternReplacesOneUnderscorePerCodePoint() {
+    assertEquals("page_views", Naming.underscored("page_views"));
+    assertEquals("a_b_c_", Naming.underscored("a.b-c\u00e9"));
+    assertEquals("x_y", Naming.underscored("x\uD83D\uDE00y"), "a surrogate pair is one code point");
+    assertEquals("_", Naming.underscored("\uD83D"), "a lone surrogate is one code point too");
+    assertEquals("", Naming.underscored(""));
+    java.util.Random random = new java.util.Random(7);
+    char[] alphabet = "aZ09_.- \t/\u00e9\u4e2d\uD83D\uDE00\uDC00".toCharArray();
+    for (int n = 0; n < 20_000; n++) {
+      StringBuilder b = new StringBuilder();
+      for (int i = random.nextInt(12); i > 0; i--) {
+        b.append(alphabet[random.nextInt(alphabet.length)]);
+      }
+      String s = b.toString();
+      assertEquals(s.replaceAll("[^A-Za-z0-9_]", "_"), Naming.underscored(s), s);
+    }
+  }
 }
