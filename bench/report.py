@@ -362,16 +362,36 @@ def main(results, target):
         w("")
         bd = eng.get("breakdownOfLastEngagement")
         if bd:
+            local = [k for k, v in bd["activities"].items() if v.startswith("local activity")]
+            regular = {k: v for k, v in bd["activities"].items() if k not in local}
+            tasks = bd.get("workflowTasks", 0)
+            tasks_ms = bd.get("workflowTasksMs", 0.0)
+            between = bd["totalMs"] - tasks_ms - bd["activityWorkMs"] - bd["activityQueuedMs"]
             w(
                 "Where the time of one engagement goes (the last of the sequential ones, from its"
-                " history's event times): {:.0f} ms in all, of which {:.0f} ms is the steps' own work,"
-                " {:.0f} ms activities waiting for the worker and {:.0f} ms the workflow's own tasks and"
-                " the server. By step: {}.".format(
+                " history's event times): {:.0f} ms in all. {} workflow task{} took {:.0f} ms{}."
+                " Regular activities worked {:.0f} ms and waited {:.0f} ms for the worker{}; the"
+                " remaining {:.0f} ms is the server between events.".format(
                     bd["totalMs"],
+                    tasks,
+                    "" if tasks == 1 else "s",
+                    tasks_ms,
+                    (
+                        ", running {} as local activities inside {} (the history records their"
+                        " results, not their separate times)".format(
+                            ", ".join(local), "it" if tasks == 1 else "them"
+                        )
+                        if local
+                        else ""
+                    ),
                     bd["activityWorkMs"],
                     bd["activityQueuedMs"],
-                    bd["restMs"],
-                    "; ".join("%s %s" % (k, v) for k, v in bd["activities"].items()),
+                    (
+                        " (" + "; ".join("%s %s" % (k, v) for k, v in regular.items()) + ")"
+                        if regular
+                        else ""
+                    ),
+                    max(between, 0.0),
                 )
             )
             w("")
