@@ -48,7 +48,7 @@ def medians(rows):
             "runs": len(rs),
             "wall": wall,
             "walls": [float(r["wall_s"]) for r in rs],
-            "rss": statistics.median(int(r["rss_kb"]) for r in rs),
+            "rss": max(int(r["rss_kb"]) for r in rs),
             "files": files,
             "bytes": int(statistics.median(int(r["bytes"]) for r in rs)),
             "per_file_ms": 1000.0 * wall / files if files else float("nan"),
@@ -119,7 +119,8 @@ def main(results, target):
     w(
         "Written by `make bench` (bench/run.sh, then bench/report.py) from the figures of one run;"
         " the raw figures are in [bench/results/](bench/results/). Times are whole-process wall"
-        " times (JVM start-up included), medians of the runs shown. The machine is shared and"
+        " times (JVM start-up included), medians of the runs shown; peak memory is the largest of"
+        " the runs. The machine is shared and"
         " small, so compare the ratios measured in the same run rather than absolute times across"
         " runs."
     )
