@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
 import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
+import dev.blueprint.core.load.BlockYamlWalker;
 import java.io.IOException;
 import java.io.Writer;
 import java.math.BigInteger;
@@ -38,15 +39,6 @@ public final class SourceCopyYaml {
   private static final Set<String> RESERVED =
       Set.of("y", "n", "yes", "no", "true", "false", "on", "off", "null");
 
-  /** Thrown while checking a document that this writer does not cover. */
-  private static final class NotCovered extends Exception {
-    private static final long serialVersionUID = 1L;
-
-    NotCovered() {
-      super(null, null, false, false);
-    }
-  }
-
   /**
    * Writes {@code value} as {@code writer} (block YAML, strings double-quoted, no document marker)
    * would, when this writer covers it; false, having written nothing, when it does not.
@@ -73,13 +65,13 @@ public final class SourceCopyYaml {
     writer.writeValue(tokens, value);
     BitSet plain = new BitSet();
     try (JsonParser check = tokens.asParser()) {
-      new SourceCopyYaml.Emitter(null, minimal, plain).document(check);
-    } catch (NotCovered e) {
+      new SourceCopyYaml.Emitter(null, minimal, plain).walk(check);
+    } catch (BlockYamlWalker.NotCovered e) {
       return false;
     }
     try (JsonParser p = tokens.asParser()) {
-      new SourceCopyYaml.Emitter(out, minimal, plain).document(p);
-    } catch (NotCovered e) {
+      new SourceCopyYaml.Emitter(out, minimal, plain).walk(p);
+    } catch (BlockYamlWalker.NotCovered e) {
       throw new IllegalStateException("the checked document became uncovered", e);
     }
     return true;
@@ -90,7 +82,7 @@ public final class SourceCopyYaml {
    * check (each distinct key once) and records which strings are plain; the writing pass, over the
    * same tokens, only writes, into its own buffer (a BufferedWriter locks and checks per call).
    */
-  private static final class Emitter {
+  private static final class Emitter extends BlockYamlWalker {
     private final Writer out;
 
     /** The quoting checker of a writer with minimal quoting; null: every string double-quoted. */
@@ -111,17 +103,11 @@ public final class SourceCopyYaml {
       this.buffer = out == null ? null : new char[1 << 13];
     }
 
-    void document(JsonParser p) throws IOException, NotCovered {
-      if (p.nextToken() != JsonToken.START_OBJECT || p.nextToken() != JsonToken.FIELD_NAME) {
-        throw new NotCovered();
-      }
-      mapping(p, 0, false);
-      if (p.nextToken() != null) {
-        throw new NotCovered();
-      }
+    /** Walks the document, then hands what is buffered to the writer. */
+    void walk(JsonParser p) throws IOException, NotCovered {
+      document(p);
       if (out != null) {
-        out.write(buffer, 0, used);
-        used = 0;
+        flush();
       }
     }
 
@@ -137,70 +123,28 @@ public final class SourceCopyYaml {
       keysChecked.add(key);
     }
 
-    /** A block mapping whose first key is the current token. */
-    private void mapping(JsonParser p, int indent, boolean afterIndicator)
-        throws IOException, NotCovered {
-      boolean first = true;
-      for (JsonToken t = p.currentToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
-        if (t != JsonToken.FIELD_NAME) {
-          throw new NotCovered();
-        }
-        if (!(first && afterIndicator)) {
-          indent(indent);
-        }
-        first = false;
-        String key = p.currentName();
-        checkKey(key);
-        write(key);
-        write(':');
-        value(p, p.nextToken(), indent);
-      }
+    @Override
+    protected void key(String key) throws IOException, NotCovered {
+      checkKey(key);
+      write(key);
     }
 
-    /** A mapping's value, after "key:". */
-    private void value(JsonParser p, JsonToken t, int indent) throws IOException, NotCovered {
-      if (t == JsonToken.START_OBJECT) {
-        if (p.nextToken() == JsonToken.END_OBJECT) {
-          write(" {}\n");
-        } else {
-          write("\n");
-          mapping(p, indent + 2, false);
-        }
-      } else if (t == JsonToken.START_ARRAY) {
-        JsonToken first = p.nextToken();
-        if (first == JsonToken.END_ARRAY) {
-          write(" []\n");
-        } else {
-          write("\n");
-          sequence(p, first, indent + 2);
-        }
-      } else {
-        write(" ");
-        scalar(p, t);
-        write("\n");
-      }
+    @Override
+    protected void text(String s) throws IOException {
+      write(s);
     }
 
-    /**
-     * A block sequence whose first item starts with {@code first}; indicators at {@code indent}.
-     */
-    private void sequence(JsonParser p, JsonToken first, int indent)
-        throws IOException, NotCovered {
-      for (JsonToken t = first; t != JsonToken.END_ARRAY; t = p.nextToken()) {
-        indent(indent);
-        write("- ");
-        if (t == JsonToken.START_OBJECT) {
-          if (p.nextToken() != JsonToken.FIELD_NAME) {
-            throw new NotCovered();
-          }
-          mapping(p, indent + 2, true);
-        } else if (t == JsonToken.START_ARRAY) {
-          throw new NotCovered();
-        } else {
-          scalar(p, t);
-          write("\n");
-        }
-      }
+    @Override
+    protected void newline() throws IOException {
+      write('\n');
+    }
+
+    /** A scalar after an indicator: a space, the scalar, the end of its line (never folded). */
+    @Override
+    protected void scalar(JsonParser p, JsonToken t, int indent) throws IOException, NotCovered {
+      write(' ');
+      scalar(p, t);
+      write('\n');
     }
 
     private void scalar(JsonParser p, JsonToken t) throws IOException, NotCovered {
@@ -327,7 +271,8 @@ public final class SourceCopyYaml {
       write('"');
     }
 
-    private void indent(int n) throws IOException {
+    @Override
+    protected void indent(int n) throws IOException {
       if (out != null) {
         for (int i = 0; i < n; i++) {
           write(' ');

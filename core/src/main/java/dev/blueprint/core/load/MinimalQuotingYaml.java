@@ -35,15 +35,6 @@ public final class MinimalQuotingYaml {
 
   private static final SafeYamlQuoting QUOTING = new SafeYamlQuoting();
 
-  /** Thrown while checking a document that this writer does not cover. */
-  private static final class NotCovered extends Exception {
-    private static final long serialVersionUID = 1L;
-
-    NotCovered() {
-      super(null, null, false, false);
-    }
-  }
-
   /** Exactly {@code BlueprintMapper.yaml().writeValueAsString(value)}. */
   public static String write(Object value) {
     String direct = direct(value);
@@ -66,7 +57,7 @@ public final class MinimalQuotingYaml {
       try (JsonParser p = tokens.asParser()) {
         new Emitter(out).document(p);
         return out.toString();
-      } catch (NotCovered e) {
+      } catch (BlockYamlWalker.NotCovered e) {
         return null;
       }
     } catch (IOException e) {
@@ -75,7 +66,7 @@ public final class MinimalQuotingYaml {
   }
 
   /** Walks the tokens and writes; a document it does not cover is abandoned part-written. */
-  private static final class Emitter {
+  private static final class Emitter extends BlockYamlWalker {
     private final Writer out;
     private int column;
 
@@ -83,89 +74,30 @@ public final class MinimalQuotingYaml {
       this.out = out;
     }
 
-    void document(JsonParser p) throws IOException, NotCovered {
-      if (p.nextToken() != JsonToken.START_OBJECT || p.nextToken() != JsonToken.FIELD_NAME) {
+    @Override
+    protected void key(String key) throws IOException, NotCovered {
+      if (!PLAIN_KEY.matcher(key).matches() || QUOTING.needToQuoteName(key)) {
         throw new NotCovered();
       }
-      mapping(p, 0, false);
-      if (p.nextToken() != null) {
-        throw new NotCovered();
-      }
+      write(key);
     }
 
-    /** A block mapping whose first key is the current token, keys at {@code indent}. */
-    private void mapping(JsonParser p, int indent, boolean afterIndicator)
-        throws IOException, NotCovered {
-      boolean first = true;
-      for (JsonToken t = p.currentToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
-        if (t != JsonToken.FIELD_NAME) {
-          throw new NotCovered();
-        }
-        if (!(first && afterIndicator)) {
-          spaces(indent);
-        }
-        first = false;
-        String key = p.currentName();
-        if (!PLAIN_KEY.matcher(key).matches() || QUOTING.needToQuoteName(key)) {
-          throw new NotCovered();
-        }
-        write(key);
-        write(":");
-        value(p, p.nextToken(), indent);
-      }
+    @Override
+    protected void indent(int n) throws IOException {
+      spaces(n);
     }
 
-    /** A mapping's value, after "key:". */
-    private void value(JsonParser p, JsonToken t, int indent) throws IOException, NotCovered {
-      if (t == JsonToken.START_OBJECT) {
-        if (p.nextToken() == JsonToken.END_OBJECT) {
-          write(" {}");
-          newline();
-        } else {
-          newline();
-          mapping(p, indent + 2, false);
-        }
-      } else if (t == JsonToken.START_ARRAY) {
-        JsonToken first = p.nextToken();
-        if (first == JsonToken.END_ARRAY) {
-          write(" []");
-          newline();
-        } else {
-          newline();
-          sequence(p, first, indent + 2);
-        }
-      } else {
-        scalar(p, t, indent + 2);
-      }
-    }
-
-    /**
-     * A block sequence whose first item starts with {@code first}; indicators at {@code indent}.
-     */
-    private void sequence(JsonParser p, JsonToken first, int indent)
-        throws IOException, NotCovered {
-      for (JsonToken t = first; t != JsonToken.END_ARRAY; t = p.nextToken()) {
-        spaces(indent);
-        write("-");
-        if (t == JsonToken.START_OBJECT) {
-          if (p.nextToken() != JsonToken.FIELD_NAME) {
-            throw new NotCovered();
-          }
-          write(" ");
-          mapping(p, indent + 2, true);
-        } else if (t == JsonToken.START_ARRAY) {
-          throw new NotCovered();
-        } else {
-          scalar(p, t, indent + 2);
-        }
-      }
+    @Override
+    protected void text(String s) throws IOException {
+      write(s);
     }
 
     /**
      * A scalar after an indicator ("key:" or "-"), ending its line; {@code indent} is where
      * SnakeYAML continues it when it folds.
      */
-    private void scalar(JsonParser p, JsonToken t, int indent) throws IOException, NotCovered {
+    @Override
+    protected void scalar(JsonParser p, JsonToken t, int indent) throws IOException, NotCovered {
       switch (t) {
         case VALUE_STRING -> string(p.getText(), indent);
         case VALUE_NUMBER_INT -> {
@@ -326,7 +258,8 @@ public final class MinimalQuotingYaml {
       column += n;
     }
 
-    private void newline() throws IOException {
+    @Override
+    protected void newline() throws IOException {
       out.write('\n');
       column = 0;
     }
