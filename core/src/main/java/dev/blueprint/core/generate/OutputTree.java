@@ -172,10 +172,13 @@ public final class OutputTree {
   }
 
   private static byte[] utf8Lf(String content) {
+    return lf(content).getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** {@code content} with CRLF and CR as LF, the line ends of every file written from a string. */
+  public static String lf(String content) {
     // one scan for the usual text without CR, instead of two replaces' scans
-    String lf =
-        content.indexOf('\r') < 0 ? content : content.replace("\r\n", "\n").replace('\r', '\n');
-    return lf.getBytes(StandardCharsets.UTF_8);
+    return content.indexOf('\r') < 0 ? content : content.replace("\r\n", "\n").replace('\r', '\n');
   }
 
   /** Writes a file's bytes as they are. */

@@ -13,7 +13,6 @@ import java.util.BitSet;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The source copy's YAML, written directly from the serialiser's tokens for the documents whose
@@ -31,9 +30,6 @@ import java.util.regex.Pattern;
  */
 public final class SourceCopyYaml {
   private SourceCopyYaml() {}
-
-  /** A key SnakeYAML writes plain and Jackson's quoting checker leaves unquoted. */
-  private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,99}");
 
   /** Words YAML 1.1 reads as booleans or null: Jackson quotes them as keys. */
   private static final Set<String> RESERVED =
@@ -115,7 +111,7 @@ public final class SourceCopyYaml {
       if (out != null || keysChecked.contains(key)) {
         return;
       }
-      if (!PLAIN_KEY.matcher(key).matches()
+      if (!plainKey(key)
           || RESERVED.contains(key.toLowerCase(Locale.ROOT))
           || (minimal != null && minimal.needToQuoteName(key))) {
         throw new NotCovered();

@@ -3,6 +3,7 @@ package dev.blueprint.core.load;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
+import java.util.regex.Pattern;
 
 /**
  * The block layout SnakeYAML's emitter gives a document of Jackson tokens: a top-level mapping,
@@ -22,6 +23,14 @@ public abstract class BlockYamlWalker {
     public NotCovered() {
       super(null, null, false, false);
     }
+  }
+
+  /** A key SnakeYAML writes plain (a writer may refuse more, e.g. words its quoting quotes). */
+  private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,99}");
+
+  /** Whether SnakeYAML writes {@code key} plain. */
+  protected static boolean plainKey(String key) {
+    return PLAIN_KEY.matcher(key).matches();
   }
 
   /** Walks a whole document: a mapping with at least one key, and nothing after it. */

@@ -27,9 +27,6 @@ public final class MinimalQuotingYaml {
   /** SnakeYAML's default line width, at which Jackson's emitter folds long scalars. */
   static final int WIDTH = 80;
 
-  /** A key SnakeYAML writes plain. */
-  private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,99}");
-
   /** Jackson's "quote strings that look like numbers" test (ALWAYS_QUOTE_NUMBERS_AS_STRINGS). */
   private static final Pattern NUMBER_LIKE = Pattern.compile("[+-]?[0-9]*(\\.[0-9]*)?");
 
@@ -76,7 +73,7 @@ public final class MinimalQuotingYaml {
 
     @Override
     protected void key(String key) throws IOException, NotCovered {
-      if (!PLAIN_KEY.matcher(key).matches() || QUOTING.needToQuoteName(key)) {
+      if (!plainKey(key) || QUOTING.needToQuoteName(key)) {
         throw new NotCovered();
       }
       write(key);

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.blueprint.core.generate.OutputTree;
 import dev.blueprint.core.generate.SourceCopyYaml;
 import java.io.IOException;
 import java.io.Writer;
@@ -120,7 +121,7 @@ public final class StructuredText {
    */
   public static void yaml(Object value, Writer out) throws IOException {
     if (!direct(value, out)) {
-      out.write(yaml(value).replace("\r\n", "\n").replace('\r', '\n'));
+      out.write(OutputTree.lf(yaml(value)));
     }
   }
 
