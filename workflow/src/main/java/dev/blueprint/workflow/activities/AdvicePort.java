@@ -17,6 +17,9 @@ public interface AdvicePort {
    *
    * @param requirements the validated requirements document
    * @param adviceDir an empty folder to write into
+   * @return the proposal written to {@value #PROPOSAL}, the object it reads back to (the advice
+   *     step hands it to the review instead of parsing the file again, see ValidBlueprints), or
+   *     null when the advisor cannot vouch for that
    */
-  void advise(Blueprint requirements, Path adviceDir) throws IOException, ProblemException;
+  Blueprint advise(Blueprint requirements, Path adviceDir) throws IOException, ProblemException;
 }

@@ -16,6 +16,7 @@ import io.temporal.activity.Activity;
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -94,15 +95,19 @@ public final class EngagementActivitiesImpl implements EngagementActivities {
             Blueprint requirements = load(workspace.requirements(slug), "requirements");
             Path staging = Files.createTempDirectory(workspace.dir(slug), ".advice-");
             try {
-              ports.advice().advise(requirements, staging);
-              Path proposed = staging.resolve(AdvicePort.PROPOSAL);
-              if (!Files.isRegularFile(proposed)) {
+              Blueprint proposed = ports.advice().advise(requirements, staging);
+              Path proposedFile = staging.resolve(AdvicePort.PROPOSAL);
+              if (!Files.isRegularFile(proposedFile)) {
                 throw new IOException("the advisor wrote no " + AdvicePort.PROPOSAL);
               }
-              String text = Files.readString(proposed);
+              String text = Files.readString(proposedFile);
               Generator.deleteRecursively(adviceDir);
               Files.move(staging, adviceDir);
               Workspace.writeAtomically(proposal, text);
+              if (proposed != null) {
+                // the review (next, on this worker) finds it while the file holds these bytes
+                valid.remember(proposal, text.getBytes(StandardCharsets.UTF_8), proposed);
+              }
             } catch (ProblemException e) {
               throw invalid(e.getMessage());
             } finally {

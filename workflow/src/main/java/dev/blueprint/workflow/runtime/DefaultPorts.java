@@ -1,5 +1,6 @@
 package dev.blueprint.workflow.runtime;
 
+import dev.blueprint.core.advice.Advice;
 import dev.blueprint.core.advice.AdviceWriter;
 import dev.blueprint.core.advice.Advisor;
 import dev.blueprint.core.review.Reviewer;
@@ -16,9 +17,16 @@ import dev.blueprint.workflow.api.Finding;
 public final class DefaultPorts {
   private DefaultPorts() {}
 
-  /** The advisor: proposal, report and decision records into the advice folder. */
+  /**
+   * The advisor: proposal, report and decision records into the advice folder. Returns the proposed
+   * blueprint, which the written file reads back to (ProposalReadsBackTest in core).
+   */
   public static AdvicePort advisor() {
-    return (requirements, dir) -> AdviceWriter.write(Advisor.advise(requirements), dir);
+    return (requirements, dir) -> {
+      Advice advice = Advisor.advise(requirements);
+      AdviceWriter.write(advice, dir);
+      return advice.proposal();
+    };
   }
 
   /** The reviewer's findings, copied into the workflow's own record. */

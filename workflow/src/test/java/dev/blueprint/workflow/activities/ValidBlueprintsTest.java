@@ -1,16 +1,26 @@
 package dev.blueprint.workflow.activities;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.blueprint.core.load.BlueprintMapper;
+import dev.blueprint.core.load.LoadedBlueprint;
+import dev.blueprint.core.model.Architecture;
 import dev.blueprint.core.model.Blueprint;
+import dev.blueprint.core.model.Dataset;
+import dev.blueprint.core.problem.Problem;
 import dev.blueprint.core.problem.ProblemException;
+import dev.blueprint.core.problem.Severity;
 import dev.blueprint.core.validate.Validator;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -70,5 +80,68 @@ class ValidBlueprintsTest {
     assertEquals(
         assertThrows(ProblemException.class, () -> Validator.loadValid(file)).getMessage(),
         e.getMessage());
+  }
+
+  @Test
+  void aRememberedProposalIsServedWhileTheFileHoldsItsBytes() throws Exception {
+    Path file = tmp.resolve("blueprint.yaml");
+    byte[] bytes = Files.readAllBytes(example("blueprint.yaml"));
+    Files.write(file, bytes);
+    Blueprint proposal = Validator.loadValid(file).blueprint();
+    assertTrue(valid.remember(file, bytes, proposal));
+    assertSame(proposal, valid.load(file), "not parsed again");
+  }
+
+  @Test
+  void aRememberedProposalIsNotServedOnceTheFileIsEdited() throws Exception {
+    Path file = tmp.resolve("blueprint.yaml");
+    String text = Files.readString(example("blueprint.yaml"));
+    Files.writeString(file, text);
+    Blueprint proposal = Validator.loadValid(file).blueprint();
+    assertTrue(valid.remember(file, text.getBytes(StandardCharsets.UTF_8), proposal));
+    Files.writeString(file, text.replace("clickstream-analytics", "clickstream-edited"));
+    assertEquals("clickstream-edited", valid.load(file).engagement().id());
+    Files.writeString(file, "blueprint: 1\nengagement: {}\nnonsense: true\n");
+    ProblemException e = assertThrows(ProblemException.class, () -> valid.load(file));
+    assertEquals(
+        assertThrows(ProblemException.class, () -> Validator.loadValid(file)).getMessage(),
+        e.getMessage(),
+        "an edited invalid file is reported as a fresh load reports it");
+  }
+
+  @Test
+  void anInvalidProposalIsNotRememberedSoItsFileIsLoadedAndReportedWithLines() throws Exception {
+    Path file = tmp.resolve("blueprint.yaml");
+    String text = Files.readString(example("blueprint.yaml"));
+    Files.writeString(file, text);
+    Blueprint good = Validator.loadValid(file).blueprint();
+    // an architecture that lists every dataset twice: duplicate names
+    Blueprint broken =
+        new Blueprint(
+            good.blueprint(),
+            good.engagement(),
+            good.requirements(),
+            good.sources(),
+            good.consumers(),
+            withDatasetsTwice(good));
+    assertNotEquals(List.of(), errors(broken), "the broken proposal is invalid in memory");
+    String brokenText = BlueprintMapper.yaml().writeValueAsString(broken);
+    Files.writeString(file, brokenText);
+    assertFalse(valid.remember(file, brokenText.getBytes(StandardCharsets.UTF_8), broken));
+    ProblemException e = assertThrows(ProblemException.class, () -> valid.load(file));
+    assertTrue(e.getMessage().contains(file + ":"), e.getMessage());
+  }
+
+  private static List<Problem> errors(Blueprint b) {
+    return Validator.validate(LoadedBlueprint.inMemory(b, "x")).stream()
+        .filter(p -> p.severity() == Severity.ERROR)
+        .toList();
+  }
+
+  private static Architecture withDatasetsTwice(Blueprint b) {
+    Architecture a = b.architecture();
+    List<Dataset> twice = new ArrayList<>(a.datasets());
+    twice.addAll(a.datasets());
+    return new Architecture(twice, a.streams(), a.pipelines(), a.caches(), a.decisions());
   }
 }
