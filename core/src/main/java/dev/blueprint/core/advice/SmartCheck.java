@@ -99,6 +99,22 @@ public final class SmartCheck {
   }
 
   /** The vague words in a text, in the knowledge base's order, whole words only. */
+  /**
+   * The compiled pattern of each vague word seen, kept: compiling one per word for every
+   * requirement was most of the smart check's time. Words come from the knowledge files, a bounded
+   * set; beyond {@link #MAX_WORD_PATTERNS} (user knowledge with many words) the rest are compiled
+   * every time, as before.
+   */
+  private static final Map<String, Pattern> WORD_PATTERNS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static final int MAX_WORD_PATTERNS = 4096;
+
+  private static Pattern wordPattern(String w) {
+    return Pattern.compile(
+        "(?<![a-z0-9-])" + Pattern.quote(w.toLowerCase(Locale.ROOT)) + "(?![a-z0-9-])");
+  }
+
   public static List<String> vagueWords(String text, List<String> words) {
     List<String> found = new ArrayList<>();
     if (text == null) {
@@ -106,9 +122,13 @@ public final class SmartCheck {
     }
     String t = text.toLowerCase(Locale.ROOT);
     for (String w : words) {
-      Pattern p =
-          Pattern.compile(
-              "(?<![a-z0-9-])" + Pattern.quote(w.toLowerCase(Locale.ROOT)) + "(?![a-z0-9-])");
+      Pattern p = WORD_PATTERNS.get(w);
+      if (p == null) {
+        p = wordPattern(w);
+        if (WORD_PATTERNS.size() < MAX_WORD_PATTERNS) {
+          WORD_PATTERNS.putIfAbsent(w, p);
+        }
+      }
       if (p.matcher(t).find() && found.stream().noneMatch(f -> f.contains(w) || w.contains(f))) {
         found.add(w);
       }

@@ -8,15 +8,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * What the advisor knows about one decision's subject (e.g. a stream's required retention in days),
  * with the requirement ids each fact comes from.
  */
 public final class Facts {
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
   private final Map<String, Object> values = new LinkedHashMap<>();
   private final Map<String, Set<String>> drivers = new LinkedHashMap<>();
 
@@ -55,20 +52,43 @@ public final class Facts {
     return java.util.Collections.unmodifiableMap(values);
   }
 
-  /** Replaces {@code {fact}} placeholders with the facts' values, formatted for people. */
+  /**
+   * Replaces {@code {fact}} placeholders (a brace, one or more ASCII letters, a brace) with the
+   * facts' values, formatted for people; an unknown fact's placeholder stays. A scan for the braces
+   * rather than a regular expression: the advice fills a few thousand templates per engagement and
+   * the regex search was a third of the advisor's CPU samples (same result as {@code
+   * \{([A-Za-z]+)\}} with find and replace, FactsFillTest).
+   */
   public String fill(String template, Map<String, String> extra) {
     if (template == null) {
       return null;
     }
-    Matcher m = PLACEHOLDER.matcher(template);
-    StringBuilder sb = new StringBuilder();
-    while (m.find()) {
-      String name = m.group(1);
-      String v = extra.containsKey(name) ? extra.get(name) : say(values.get(name));
-      m.appendReplacement(sb, Matcher.quoteReplacement(v == null ? "{" + name + "}" : v));
+    int open = template.indexOf('{');
+    if (open < 0) {
+      return template;
     }
-    m.appendTail(sb);
-    return sb.toString();
+    StringBuilder sb = new StringBuilder(template.length() + 16);
+    int copied = 0;
+    while (open >= 0) {
+      int end = open + 1;
+      while (end < template.length() && isAsciiLetter(template.charAt(end))) {
+        end++;
+      }
+      if (end > open + 1 && end < template.length() && template.charAt(end) == '}') {
+        String name = template.substring(open + 1, end);
+        String v = extra.containsKey(name) ? extra.get(name) : say(values.get(name));
+        sb.append(template, copied, open).append(v == null ? "{" + name + "}" : v);
+        copied = end + 1;
+        open = template.indexOf('{', copied);
+      } else {
+        open = template.indexOf('{', open + 1);
+      }
+    }
+    return sb.append(template, copied, template.length()).toString();
+  }
+
+  private static boolean isAsciiLetter(char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
   }
 
   /** A value as people read it: 6,000 rather than 6000.0. */
