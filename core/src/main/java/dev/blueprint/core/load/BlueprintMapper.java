@@ -88,14 +88,19 @@ public final class BlueprintMapper {
     return JSON;
   }
 
-  static YAMLFactory yamlFactory() {
+  /** SnakeYAML's options for reading blueprint files. */
+  static LoaderOptions loaderOptions() {
     LoaderOptions options = new LoaderOptions();
     options.setMaxAliasesForCollections(MAX_ALIASES);
     options.setNestingDepthLimit(MAX_NESTING);
     options.setCodePointLimit(MAX_DOCUMENT_BYTES);
     options.setAllowDuplicateKeys(false);
+    return options;
+  }
+
+  static YAMLFactory yamlFactory() {
     return YAMLFactory.builder()
-        .loaderOptions(options)
+        .loaderOptions(loaderOptions())
         .streamReadConstraints(
             StreamReadConstraints.builder()
                 .maxNestingDepth(MAX_NESTING)

@@ -37,9 +37,25 @@ final class PipelinedYamlFactory extends YAMLFactory {
     super(configured, codec);
   }
 
+  /**
+   * Whether parsers read the events with {@link FastYamlEvents} first (see {@link
+   * YamlEventSource}); tests switch it off to compare with SnakeYAML alone.
+   */
+  static volatile boolean fastEvents = true;
+
   @Override
   protected YAMLParser _createParser(Reader r, IOContext ctxt) throws IOException {
     return new Parser(ctxt, _parserFeatures, _yamlParserFeatures, _loaderOptions, _objectCodec, r);
+  }
+
+  /** A parser that also knows the whole text, so the fast reading can take it on. */
+  @Override
+  public YAMLParser createParser(String content) throws IOException {
+    YAMLParser p = super.createParser(content);
+    if (fastEvents && p instanceof Parser parser) {
+      parser.text = content;
+    }
+    return p;
   }
 
   /**
@@ -55,6 +71,10 @@ final class PipelinedYamlFactory extends YAMLFactory {
     private Thread producer;
     private Batch batch;
     private int next;
+    private final int codePointLimit;
+
+    /** The whole text, when known (set before the first event is read); else SnakeYAML alone. */
+    private String text;
 
     Parser(
         IOContext ctxt,
@@ -64,6 +84,7 @@ final class PipelinedYamlFactory extends YAMLFactory {
         ObjectCodec codec,
         Reader reader) {
       super(ctxt, parserFeatures, formatFeatures, loaderOptions, codec, reader);
+      this.codePointLimit = loaderOptions.getCodePointLimit();
     }
 
     @Override
@@ -102,8 +123,10 @@ final class PipelinedYamlFactory extends YAMLFactory {
       Event[] events = new Event[BATCH];
       int size = 0;
       try {
+        YamlEventSource source =
+            text == null ? null : new YamlEventSource(text, _yamlParser, codePointLimit);
         while (!closed) {
-          Event e = _yamlParser.getEvent();
+          Event e = source != null ? source.next() : _yamlParser.getEvent();
           events[size++] = e;
           boolean end = e == null || e.is(Event.ID.StreamEnd);
           if (end || size == BATCH) {
