@@ -464,6 +464,10 @@ final class FastYamlEvents {
       value = s.substring(i, plainEnd);
       i = plainEnd + 1;
     } else {
+      // the slow path takes a run of spaces from its start (spaces before a line break go)
+      while (plainEnd > i && s.charAt(plainEnd - 1) == ' ') {
+        plainEnd--;
+      }
       b = new StringBuilder(Math.max(16, plainEnd - i + 64)).append(s, i, plainEnd);
       i = plainEnd;
       while (true) {

@@ -33,8 +33,20 @@ final class PipelinedYamlFactory extends YAMLFactory {
   /** Batches the producing thread may run ahead. */
   static final int QUEUED_BATCHES = 32;
 
+  /** Whether SnakeYAML's events are produced on a thread of their own. */
+  private final boolean threaded;
+
   PipelinedYamlFactory(YAMLFactory configured, ObjectCodec codec) {
+    this(configured, codec, true);
+  }
+
+  /**
+   * @param threaded false to produce the events on the calling thread (for small documents, where
+   *     starting a thread costs more than it saves), with the fast reading all the same
+   */
+  PipelinedYamlFactory(YAMLFactory configured, ObjectCodec codec, boolean threaded) {
     super(configured, codec);
+    this.threaded = threaded;
   }
 
   /**
@@ -45,7 +57,8 @@ final class PipelinedYamlFactory extends YAMLFactory {
 
   @Override
   protected YAMLParser _createParser(Reader r, IOContext ctxt) throws IOException {
-    return new Parser(ctxt, _parserFeatures, _yamlParserFeatures, _loaderOptions, _objectCodec, r);
+    return new Parser(
+        ctxt, _parserFeatures, _yamlParserFeatures, _loaderOptions, _objectCodec, r, threaded);
   }
 
   /** A parser that also knows the whole text, so the fast reading can take it on. */
@@ -72,6 +85,8 @@ final class PipelinedYamlFactory extends YAMLFactory {
     private Batch batch;
     private int next;
     private final int codePointLimit;
+    private final boolean threaded;
+    private YamlEventSource source;
 
     /** The whole text, when known (set before the first event is read); else SnakeYAML alone. */
     private String text;
@@ -82,13 +97,21 @@ final class PipelinedYamlFactory extends YAMLFactory {
         int formatFeatures,
         org.yaml.snakeyaml.LoaderOptions loaderOptions,
         ObjectCodec codec,
-        Reader reader) {
+        Reader reader,
+        boolean threaded) {
       super(ctxt, parserFeatures, formatFeatures, loaderOptions, codec, reader);
       this.codePointLimit = loaderOptions.getCodePointLimit();
+      this.threaded = threaded;
     }
 
     @Override
     protected Event getEvent() throws IOException {
+      if (!threaded) {
+        if (source == null && text != null) {
+          source = new YamlEventSource(text, _yamlParser, codePointLimit);
+        }
+        return source != null ? source.next() : _yamlParser.getEvent();
+      }
       if (producer == null) {
         producer = new Thread(this::produce, "blueprint-yaml-reader");
         producer.setDaemon(true);
