@@ -51,9 +51,12 @@ final class PipelinedYamlFactory extends YAMLFactory {
 
   /**
    * Whether parsers read the events with {@link FastYamlEvents} first (see {@link
-   * YamlEventSource}); tests switch it off to compare with SnakeYAML alone.
+   * YamlEventSource}); tests switch it off to compare with SnakeYAML alone, and the system property
+   * {@code blueprint.fastYaml=false} does at start-up (to measure, or should the fast reading ever
+   * be in doubt).
    */
-  static volatile boolean fastEvents = true;
+  static volatile boolean fastEvents =
+      !"false".equals(System.getProperty("blueprint.fastYaml", "true"));
 
   @Override
   protected YAMLParser _createParser(Reader r, IOContext ctxt) throws IOException {
