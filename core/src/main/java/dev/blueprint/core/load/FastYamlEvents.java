@@ -267,7 +267,7 @@ final class FastYamlEvents {
       return endLine(v);
     }
     char c = s.charAt(v);
-    if (c == '"' || c == '\'') {
+    if (c == '"' || c == '\'' || c == '|' || c == '>') {
       return value(v, cols[depth - 1] + 1);
     }
     if (!plainStart(v) || isDash(v)) {
@@ -292,6 +292,9 @@ final class FastYamlEvents {
     char c = s.charAt(v);
     if (c == '"' || c == '\'') {
       return quoted(v, c == '"', indent);
+    }
+    if (c == '|' || c == '>') {
+      return block(v, c == '>', indent);
     }
     return plainStart(v) && plain(v, indent);
   }
@@ -576,6 +579,130 @@ final class FastYamlEvents {
       return false;
     }
     return endLine(k);
+  }
+
+  /**
+   * A literal ({@code |}) or folded ({@code >}) block scalar from its indicator at {@code h}, with
+   * an optional chomping indicator ({@code -} strips the final line break, {@code +} keeps the
+   * trailing blank lines, none keeps one line break); an indentation digit declines. As SnakeYAML
+   * reads it: the content's indentation is the deepest run of spaces before the first non-blank
+   * line, at least {@code minIndent}; the scalar ends at the first line indented less (or the end
+   * of the text); in a folded scalar a line break between two lines that start at the indentation
+   * becomes a space (or the blank lines between them), around a more indented line it stays. The
+   * end mark is the start of the line after the last line break read.
+   */
+  private boolean block(int h, boolean folded, int minIndent) {
+    Mark start = mark(h);
+    int p = h + 1;
+    int chomp = 0; // 0: one final line break, -1: none, 1: every trailing one
+    if (p < n && (s.charAt(p) == '-' || s.charAt(p) == '+')) {
+      chomp = s.charAt(p) == '+' ? 1 : -1;
+      p++;
+    }
+    if (p < n && s.charAt(p) != ' ' && s.charAt(p) != '\n') {
+      return false; // an indentation digit, or what SnakeYAML rejects
+    }
+    p = skipSpaces(p);
+    if (p < n && s.charAt(p) == '#') {
+      p = s.indexOf('\n', p);
+      p = p < 0 ? n : p;
+    }
+    if (p < n && s.charAt(p) != '\n') {
+      return false;
+    }
+    if (p < n) {
+      p++;
+      line++;
+      lineStart = p;
+    }
+    // the indentation: blank lines and the spaces before the first content
+    Mark end = mark(p);
+    int breaks = 0;
+    int maxIndent = 0;
+    while (p < n && (s.charAt(p) == ' ' || s.charAt(p) == '\n')) {
+      if (s.charAt(p) == '\n') {
+        breaks++;
+        p++;
+        line++;
+        lineStart = p;
+        end = mark(p);
+      } else {
+        p++;
+        maxIndent = Math.max(maxIndent, p - lineStart);
+      }
+    }
+    int indent = Math.max(minIndent, maxIndent);
+    StringBuilder b = new StringBuilder();
+    boolean lineBreak = false;
+    while (p < n && p - lineStart == indent) {
+      appendBreaks(b, breaks);
+      boolean leadingNonSpace = s.charAt(p) != ' ';
+      int e = s.indexOf('\n', p);
+      e = e < 0 ? n : e;
+      b.append(s, p, e); // the line as it is, trailing spaces and '#' included
+      p = e;
+      lineBreak = p < n;
+      if (lineBreak) {
+        p++;
+        line++;
+        lineStart = p;
+      }
+      // the breaks after it: spaces up to the indentation, blank lines
+      end = mark(p);
+      breaks = 0;
+      p = skipIndent(p, indent);
+      while (p < n && s.charAt(p) == '\n') {
+        breaks++;
+        p++;
+        line++;
+        lineStart = p;
+        end = mark(p);
+        p = skipIndent(p, indent);
+      }
+      if (p < n && p - lineStart == indent) {
+        if (folded && lineBreak && leadingNonSpace && s.charAt(p) != ' ') {
+          if (breaks == 0) {
+            b.append(' ');
+          }
+        } else if (lineBreak) {
+          b.append('\n');
+        }
+      } else {
+        break;
+      }
+    }
+    if (chomp >= 0 && lineBreak) {
+      b.append('\n');
+    }
+    if (chomp > 0) {
+      appendBreaks(b, breaks);
+    }
+    emit(
+        new ScalarEvent(
+            null,
+            null,
+            QUOTED,
+            b.toString(),
+            start,
+            end,
+            folded ? ScalarStyle.FOLDED : ScalarStyle.LITERAL));
+    // the next token starts on this line (less indented) or at the end of the text
+    pos = p == n ? n : lineStart;
+    lines++;
+    return true;
+  }
+
+  private int skipIndent(int p, int indent) {
+    while (p < n && p - lineStart < indent && s.charAt(p) == ' ') {
+      p++;
+    }
+    return p;
+  }
+
+  private static void appendBreaks(StringBuilder b, int count) {
+    for (int i = 0; i < count; i++) {
+      b.append('\n');
+    }
   }
 
   /**

@@ -129,6 +129,15 @@ class FastYamlEventsTest {
     fast("k:   # c\n  - a\n");
     fast("k: \"a\" # c\n");
     fast("a:\n  b:\n    c:\n      - d\n  e: f\n");
+    fast("a: >-\n  folded\n  text\n\n  para\n    more\n  end\nb: |\n  lit\n   eral  \n\n");
+    fast("a: |+\n  keep\n\n\nb: >+\n\n  x\n");
+    fast("- |\n  x\n- >-\n  # not a comment\n  y\n- |\n");
+    declines("- >-\n   # deeper first line sets the indentation\n  y\n");
+    fast("a: | # c\n\n  \n  top\n    deep\n  b\n");
+    declines("a: | # c\n\n   \n    deep\n  b\n");
+    fast("a: >\n  x");
+    fast("a: |-\n");
+    fast("a: |");
     declines("");
     declines("# only\n");
     declines("a: [1]\n");
@@ -137,7 +146,8 @@ class FastYamlEventsTest {
     declines("a: !!str 1\n");
     declines("? a\n: b\n");
     declines("---\na: 1\n");
-    declines("a: >-\n  x\n");
+    declines("a: >2\n  x\n");
+    declines("a: |x\n  x\n");
     declines("a:\tb\n");
     declines("\"a\": b\n");
     declines("a: b: c\n");

@@ -158,6 +158,10 @@ final class RandomBlockYaml {
 
   private void scalarAfter(int indent) {
     b.append(' ');
+    if (r.nextInt(6) == 0) {
+      block(indent + 1);
+      return;
+    }
     scalar(indent + 1);
     trailing();
     b.append('\n');
@@ -174,6 +178,10 @@ final class RandomBlockYaml {
       b.append('\n');
     } else if (k <= 2) {
       b.append(' ');
+      if (r.nextInt(6) == 0) {
+        block(indent + 1);
+        return;
+      }
       scalar(indent + 1);
       trailing();
       if (r.nextInt(5) == 0) {
@@ -235,6 +243,43 @@ final class RandomBlockYaml {
       w = word();
     } while (!Character.isLetterOrDigit(w.codePointAt(0)));
     return w;
+  }
+
+  /**
+   * A literal or folded block scalar, header to last line (line break included), content indented
+   * about {@code cont}: blank lines, more indented lines, trailing spaces, '#' lines.
+   */
+  private void block(int cont) {
+    b.append(r.nextBoolean() ? '|' : '>');
+    int chomp = r.nextInt(4);
+    b.append(chomp == 0 ? "-" : chomp == 1 ? "+" : "");
+    if (r.nextInt(5) == 0) {
+      b.append(" # header");
+    }
+    b.append('\n');
+    int indent = cont + r.nextInt(3) - (r.nextInt(12) == 0 ? 1 : 0);
+    int lines = r.nextInt(5);
+    for (int i = 0; i < lines; i++) {
+      switch (r.nextInt(7)) {
+        case 0 -> b.append(r.nextBoolean() ? "" : "   ");
+        case 1 -> {
+          pad(indent + 1 + r.nextInt(3));
+          b.append(word()).append(' ').append(word());
+        }
+        case 2 -> {
+          pad(indent);
+          b.append("# not a comment ").append(word());
+        }
+        default -> {
+          pad(indent);
+          b.append(startWord()).append(' ').append(word()).append(r.nextInt(4) == 0 ? "  " : "");
+        }
+      }
+      b.append('\n');
+    }
+    if (r.nextInt(4) == 0) {
+      b.append('\n');
+    }
   }
 
   private void doubleQuoted(int cont) {
