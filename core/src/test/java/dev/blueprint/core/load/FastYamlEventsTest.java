@@ -138,6 +138,19 @@ class FastYamlEventsTest {
     fast("a: >\n  x");
     fast("a: |-\n");
     fast("a: |");
+    // deep nesting: the collection stack and the held events grow (300 ends at one line)
+    StringBuilder nest = new StringBuilder();
+    for (int d = 0; d < 300; d++) {
+      nest.append(" ".repeat(2 * d)).append("k").append(d).append(":\n");
+    }
+    nest.append("top: 1\n");
+    fast(nest.toString());
+    StringBuilder seqs = new StringBuilder();
+    for (int d = 0; d < 100; d++) {
+      seqs.append(" ".repeat(2 * d)).append("-\n");
+    }
+    seqs.append(" ".repeat(200)).append("x\n- y\n");
+    check("nested sequences", seqs.toString());
     declines("");
     declines("# only\n");
     declines("a: [1]\n");

@@ -25,15 +25,18 @@ import org.junit.jupiter.api.Test;
  */
 class FastYamlFuzzTest {
 
-  static final int RANDOM_DOCUMENTS = 4000;
-  static final int MUTATED_DOCUMENTS = 6000;
+  /** Scaled by the system property {@code fastYaml.fuzzScale} for longer runs by hand. */
+  static final int SCALE = Integer.getInteger("fastYaml.fuzzScale", 1);
+
+  static final int RANDOM_DOCUMENTS = 4000 * SCALE;
+  static final int MUTATED_DOCUMENTS = 6000 * SCALE;
 
   /** Characters mutations insert: the ones that change YAML's structure. */
   private static final String HOSTILE = " :-\"'#\t&*!{}[]?|>%@`\n\\,~.\r\u0085\ufeff\ud83d";
 
   @Test
   void randomDocumentsOfTheSubsetEqualSnakeYaml() {
-    RandomBlockYaml g = new RandomBlockYaml(7);
+    RandomBlockYaml g = new RandomBlockYaml(7 * SCALE);
     int valid = 0;
     int fast = 0;
     for (int i = 0; i < RANDOM_DOCUMENTS; i++) {
@@ -57,7 +60,7 @@ class FastYamlFuzzTest {
   @Test
   void mutatedDocumentsFailExactlyAsWithSnakeYaml() throws IOException {
     List<String> seeds = seeds();
-    Random r = new Random(11);
+    Random r = new Random(11 * SCALE);
     int failing = 0;
     int fast = 0;
     for (int i = 0; i < MUTATED_DOCUMENTS; i++) {
