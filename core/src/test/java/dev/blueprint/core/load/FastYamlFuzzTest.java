@@ -102,6 +102,24 @@ class FastYamlFuzzTest {
     assertTrue(syntax > 100, "syntax errors compared: " + syntax);
   }
 
+  @Test
+  void largeDocumentsReadOnTheProducingThreadReportTheSameProblems() throws IOException {
+    String big = BlueprintMapper.yaml().writeValueAsString(SyntheticBlueprints.make(60, 21));
+    assertTrue(big.length() >= BlueprintMapper.PIPELINE_MIN_CHARS, "pipelined: " + big.length());
+    Random r = new Random(17);
+    int syntax = 0;
+    for (int i = 0; i < 12; i++) {
+      String doc = i == 0 ? big : mutate(big, r);
+      List<String> snake = problems(doc, false);
+      assertEquals(snake, problems(doc, true), "large document " + i);
+      if (snake.stream().anyMatch(p -> p.startsWith("BP-YAML-001"))) {
+        syntax++;
+      }
+    }
+    System.out.printf("large mutated documents: 11, with syntax errors: %d%n", syntax);
+    assertTrue(syntax >= 3, "syntax errors compared: " + syntax);
+  }
+
   private static List<String> problems(String doc, boolean fastEvents) {
     boolean before = PipelinedYamlFactory.fastEvents;
     PipelinedYamlFactory.fastEvents = fastEvents;
