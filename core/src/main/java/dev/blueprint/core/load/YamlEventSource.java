@@ -73,7 +73,7 @@ final class YamlEventSource {
     }
   }
 
-  /** A fingerprint of an event's kind, marks and scalar value. */
+  /** A fingerprint of an event's kind, marks, scalar value length and style. */
   static long mix(long h, Event e) {
     h = h * 31 + e.getEventId().ordinal();
     h = h * 31 + e.getStartMark().getIndex();
@@ -83,7 +83,7 @@ final class YamlEventSource {
     h = h * 31 + e.getEndMark().getLine();
     h = h * 31 + e.getEndMark().getColumn();
     if (e instanceof ScalarEvent sc) {
-      h = h * 31 + sc.getValue().hashCode();
+      h = h * 31 + sc.getValue().length(); // not the hash: that would read every value again
       h = h * 31 + sc.getScalarStyle().ordinal();
       h = h * 31 + (sc.getImplicit().canOmitTagInPlainScalar() ? 1 : 0);
       h = h * 31 + (sc.getImplicit().canOmitTagInNonPlainScalar() ? 1 : 0);

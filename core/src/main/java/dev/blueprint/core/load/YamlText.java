@@ -48,32 +48,40 @@ final class YamlText {
     if (n > 0 && startsMarker(s, 0)) {
       return null;
     }
-    for (int i = 0; i < n; i++) {
-      char c = s.charAt(i);
-      if (c >= 0x20 && c < 0x7F) {
-        continue;
-      }
-      if (c == '\n') {
-        if (i + 1 < n && startsMarker(s, i + 1)) {
-          return null;
+    // chunk by chunk through a small buffer: String.charAt per char costs a call in C1 code
+    char[] buf = new char[8192];
+    for (int base = 0; base < n; base += buf.length) {
+      int len = Math.min(buf.length, n - base);
+      s.getChars(base, base + len, buf, 0);
+      for (int k = 0; k < len; k++) {
+        char c = buf[k];
+        if (c >= 0x20 && c < 0x7F) {
+          continue;
         }
-        continue;
-      }
-      if (c < 0xA0 || c == 0x2028 || c == 0x2029 || c == 0xFEFF || c >= 0xFFFE) {
-        return null; // controls, tab, CR, DEL, NEL, C1; LS/PS line breaks; BOM; non-characters
-      }
-      if (Character.isHighSurrogate(c)) {
-        if (i + 1 >= n || !Character.isLowSurrogate(s.charAt(i + 1))) {
-          return null;
+        int i = base + k;
+        if (c == '\n') {
+          if (i + 1 < n && startsMarker(s, i + 1)) {
+            return null;
+          }
+          continue;
         }
-        if (lows == null) {
-          lows = new int[64];
-        } else if (pairs == lows.length) {
-          lows = Arrays.copyOf(lows, pairs * 2);
+        if (c < 0xA0 || c == 0x2028 || c == 0x2029 || c == 0xFEFF || c >= 0xFFFE) {
+          return null; // controls, tab, CR, DEL, NEL, C1; LS/PS line breaks; BOM; non-characters
         }
-        lows[pairs++] = ++i;
-      } else if (Character.isLowSurrogate(c)) {
-        return null;
+        if (Character.isHighSurrogate(c)) {
+          if (i + 1 >= n || !Character.isLowSurrogate(s.charAt(i + 1))) {
+            return null;
+          }
+          if (lows == null) {
+            lows = new int[64];
+          } else if (pairs == lows.length) {
+            lows = Arrays.copyOf(lows, pairs * 2);
+          }
+          lows[pairs++] = i + 1;
+        } else if (Character.isLowSurrogate(c)
+            && (i == 0 || !Character.isHighSurrogate(s.charAt(i - 1)))) {
+          return null; // a low surrogate not completing a pair
+        }
       }
     }
     return new YamlText(s, lows == null ? null : Arrays.copyOf(lows, pairs));

@@ -151,6 +151,11 @@ class FastYamlEventsTest {
     }
     seqs.append(" ".repeat(200)).append("x\n- y\n");
     check("nested sequences", seqs.toString());
+    declines("a: \ude00x\n");
+    declines("a: \ud83dx\n");
+    declines("a: x\ud83d");
+    declines("a: \ude00\ud83d\ude00\n");
+    declines("a: \ud83d\ud83d\ude00\n");
     declines("");
     declines("# only\n");
     declines("a: [1]\n");

@@ -32,7 +32,7 @@ class FastYamlFuzzTest {
   static final int MUTATED_DOCUMENTS = 6000 * SCALE;
 
   /** Characters mutations insert: the ones that change YAML's structure. */
-  private static final String HOSTILE = " :-\"'#\t&*!{}[]?|>%@`\n\\,~.\r\u0085\ufeff\ud83d";
+  private static final String HOSTILE = " :-\"'#\t&*!{}[]?|>%@`\n\\,~.\r\u0085\ufeff\ud83d\ude00";
 
   @Test
   void randomDocumentsOfTheSubsetEqualSnakeYaml() {
