@@ -36,16 +36,9 @@ final class Utf8LfBuffer extends Writer {
 
   @Override
   public void write(char[] chars, int offset, int length) {
-    ensure(length);
-    for (int i = offset, end = offset + length; i < end; i++) {
-      char c = chars[i];
-      if (c < 0x80 && c != '\r' && c != '\n' && high == 0 && size < bytes.length) {
-        bytes[size++] = (byte) c;
-        afterCr = false;
-      } else {
-        put(c);
-      }
-    }
+    // Jackson writes its buffer in chunks of a few thousand chars: copied once into a string, they
+    // go through the one encoding loop below
+    write(String.valueOf(chars, offset, length), 0, length);
   }
 
   @Override
