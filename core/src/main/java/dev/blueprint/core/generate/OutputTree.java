@@ -82,16 +82,7 @@ public final class OutputTree {
    * render thread when the generation renders in parallel).
    */
   public void writeOnce(String relativePath, Content content) throws IOException, ProblemException {
-    Path target = claimPath(relativePath);
-    synchronized (this) {
-      teamOwned.add(relativePath);
-    }
-    run(
-        relativePath,
-        () -> {
-          Optional<byte[]> kept = previousBytes(relativePath);
-          writeTo(target, relativePath, kept.isPresent() ? kept.get() : utf8Lf(content.text()));
-        });
+    writeOnce(relativePath, (Rendering) w -> w.write(content.text()));
   }
 
   /**
@@ -161,8 +152,7 @@ public final class OutputTree {
    * generation renders in parallel, else at once. CRLF and CR become LF.
    */
   public void write(String relativePath, Content content) throws IOException, ProblemException {
-    Path target = claimPath(relativePath);
-    run(relativePath, () -> writeTo(target, relativePath, utf8Lf(content.text())));
+    write(relativePath, (Rendering) w -> w.write(content.text()));
   }
 
   /** Text for a file, made when the file is written. */
@@ -223,10 +213,6 @@ public final class OutputTree {
     } finally {
       buffer.reset();
     }
-  }
-
-  private static byte[] utf8Lf(String content) {
-    return lf(content).getBytes(StandardCharsets.UTF_8);
   }
 
   /** {@code content} with CRLF and CR as LF, the line ends of every file written from a string. */

@@ -1,6 +1,7 @@
 package dev.blueprint.core.generate;
 
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -20,6 +21,9 @@ final class Utf8LfBuffer extends Writer {
 
   private static final int INITIAL_CAPACITY = 1 << 13;
 
+  /** Strings at least this long are encoded by the JDK; shorter ones cost less in the loop. */
+  private static final int BULK = 16;
+
   private byte[] bytes = new byte[INITIAL_CAPACITY];
   private int size;
 
@@ -36,20 +40,29 @@ final class Utf8LfBuffer extends Writer {
 
   @Override
   public void write(char[] chars, int offset, int length) {
-    ensure(length);
-    for (int i = offset, end = offset + length; i < end; i++) {
-      char c = chars[i];
-      if (c < 0x80 && c != '\r' && c != '\n' && high == 0 && size < bytes.length) {
-        bytes[size++] = (byte) c;
-        afterCr = false;
-      } else {
-        put(c);
-      }
-    }
+    // Jackson writes its buffer in chunks of a few thousand chars: copied once into a string, they
+    // go through the one encoding loop below
+    write(String.valueOf(chars, offset, length), 0, length);
   }
 
   @Override
   public void write(String s, int offset, int length) {
+    if (length >= BULK
+        && offset == 0
+        && length == s.length()
+        && high == 0
+        && !(afterCr && s.charAt(0) == '\n')
+        && !Character.isHighSurrogate(s.charAt(length - 1))
+        && s.indexOf('\r') < 0) {
+      // a whole string with no line end to change and no surrogate cut at either end: the JDK's
+      // own encoder (vectorised for ASCII) makes the same bytes far faster than the loop below
+      byte[] encoded = s.getBytes(StandardCharsets.UTF_8);
+      ensure(encoded.length);
+      System.arraycopy(encoded, 0, bytes, size, encoded.length);
+      size += encoded.length;
+      afterCr = false;
+      return;
+    }
     ensure(length);
     for (int i = offset, end = offset + length; i < end; i++) {
       char c = s.charAt(i);

@@ -22,18 +22,19 @@ class Utf8LfBufferTest {
     Random random = new Random(11);
     Utf8LfBuffer buffer = new Utf8LfBuffer();
     for (int n = 0; n < 20_000; n++) {
-      char[] cs = new char[random.nextInt(24)];
+      char[] cs = new char[random.nextInt(n % 2 == 0 ? 24 : 60)];
       for (int i = 0; i < cs.length; i++) {
         cs[i] = ALPHABET[random.nextInt(ALPHABET.length)];
       }
       String text = new String(cs);
       buffer.reset();
       for (int at = 0; at < text.length(); ) {
-        int len = Math.min(text.length() - at, 1 + random.nextInt(5));
-        switch (random.nextInt(4)) {
+        int len = Math.min(text.length() - at, 1 + random.nextInt(n % 3 == 0 ? 5 : 30));
+        switch (random.nextInt(5)) {
           case 0 -> buffer.write(text, at, len);
           case 1 -> buffer.write(text.toCharArray(), at, len);
           case 2 -> buffer.append(text.subSequence(at, at + len));
+          case 3 -> buffer.write(text.substring(at, at + len)); // whole strings: the bulk path
           default -> {
             len = 1;
             buffer.write(text.charAt(at));
