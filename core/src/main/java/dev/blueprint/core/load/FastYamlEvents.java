@@ -28,11 +28,11 @@ import org.yaml.snakeyaml.events.StreamStartEvent;
  * {@code - item} at the key's column) and compact ({@code - key: value} then {@code key2: value}
  * under the first key); plain scalars over several lines (folded), double-quoted scalars with
  * escapes, folding and {@code \}-continued lines, single-quoted scalars, literal and folded block
- * scalars without an indentation digit, empty values, comments and blank lines. Everything else
- * declines: flow collections, anchors, aliases, tags, directives, document markers, {@code ?} keys,
- * quoted keys, a value on the line after its key, continuation lines starting with an indicator,
- * and every construct SnakeYAML rejects. {@link YamlText} declines unusual characters for the whole
- * text first.
+ * scalars without an indentation digit, empty values, empty flow collections ({@code []}, {@code
+ * {}}), comments and blank lines. Everything else declines: other flow collections, anchors,
+ * aliases, tags, directives, document markers, {@code ?} keys, quoted keys, a value on the line
+ * after its key, continuation lines starting with an indicator, and every construct SnakeYAML
+ * rejects. {@link YamlText} declines unusual characters for the whole text first.
  *
  * <p>Errors stay SnakeYAML's: an event is handed out only once the {@value #HOLD} content lines
  * after the line it was made on have been read without declining. SnakeYAML's scanner looks ahead
@@ -263,7 +263,7 @@ final class FastYamlEvents {
       return endLine(v);
     }
     char c = s.charAt(v);
-    if (c == '"' || c == '\'' || c == '|' || c == '>') {
+    if (c == '"' || c == '\'' || c == '|' || c == '>' || c == '[' || c == '{') {
       return value(v, cols[depth - 1] + 1);
     }
     if (!cur.plainStart(v) || cur.isDash(v)) {
@@ -296,6 +296,9 @@ final class FastYamlEvents {
       lines++; // a block scalar ends at the start of a line
       return true;
     }
+    if (c == '[' || c == '{') {
+      return emptyFlow(v, c == '{');
+    }
     if (c == '"' || c == '\'') {
       e = scalars.quoted(v, c == '"', indent);
     } else {
@@ -306,6 +309,29 @@ final class FastYamlEvents {
     }
     emit(e);
     return endLine(cur.pos);
+  }
+
+  /**
+   * An empty flow collection, {@code []} or {@code {}} (as Jackson and the advice writer write an
+   * empty list or mapping): a flow start event from the bracket to after it, an end event from the
+   * closing bracket to after it. Anything inside, even a space, declines.
+   */
+  private boolean emptyFlow(int v, boolean mapping) {
+    char close = mapping ? '}' : ']';
+    if (v + 1 >= n || s.charAt(v + 1) != close) {
+      return false;
+    }
+    Mark open = cur.mark(v);
+    Mark afterOpen = cur.mark(v + 1);
+    Mark afterClose = cur.mark(v + 2);
+    if (mapping) {
+      emit(new MappingStartEvent(null, null, true, open, afterOpen, FlowStyle.FLOW));
+      emit(new MappingEndEvent(afterOpen, afterClose));
+    } else {
+      emit(new SequenceStartEvent(null, null, true, open, afterOpen, FlowStyle.FLOW));
+      emit(new SequenceEndEvent(afterOpen, afterClose));
+    }
+    return endLine(v + 2);
   }
 
   /**

@@ -159,7 +159,10 @@ class FastYamlEventsTest {
     declines("");
     declines("# only\n");
     declines("a: [1]\n");
-    declines("a: {}\n");
+    declines("a: [ ]\n");
+    fast("a: {}\nb: []   # none\nc:\n- []\n- {}\n-   []\nd: []#c\n");
+    declines("a: []x\n");
+    declines("a: [] : b\n");
     declines("a: &x 1\n");
     declines("a: !!str 1\n");
     declines("? a\n: b\n");

@@ -158,6 +158,11 @@ final class RandomBlockYaml {
 
   private void scalarAfter(int indent) {
     b.append(' ');
+    if (r.nextInt(12) == 0) {
+      b.append(r.nextBoolean() ? "[]" : "{}").append(r.nextInt(5) == 0 ? " # empty" : "");
+      b.append('\n');
+      return;
+    }
     if (r.nextInt(6) == 0) {
       block(indent + 1);
       return;
@@ -178,6 +183,11 @@ final class RandomBlockYaml {
       b.append('\n');
     } else if (k <= 2) {
       b.append(' ');
+      if (r.nextInt(12) == 0) {
+        b.append(r.nextBoolean() ? "[]" : "{}").append(r.nextInt(5) == 0 ? " # empty" : "");
+        b.append('\n');
+        return;
+      }
       if (r.nextInt(6) == 0) {
         block(indent + 1);
         return;
