@@ -28,11 +28,12 @@ import org.yaml.snakeyaml.events.StreamStartEvent;
  * {@code - item} at the key's column) and compact ({@code - key: value} then {@code key2: value}
  * under the first key); plain scalars over several lines (folded), double-quoted scalars with
  * escapes, folding and {@code \}-continued lines, single-quoted scalars, literal and folded block
- * scalars without an indentation digit, empty values, empty flow collections ({@code []}, {@code
- * {}}), comments and blank lines. Everything else declines: other flow collections, anchors,
- * aliases, tags, directives, document markers, {@code ?} keys, quoted keys, a value on the line
- * after its key, continuation lines starting with an indicator, and every construct SnakeYAML
- * rejects. {@link YamlText} declines unusual characters for the whole text first.
+ * scalars without an indentation digit, empty values, flow collections of scalars on one line
+ * ({@code [a, b]}, {@code {k: v}}, {@code []}), comments and blank lines. Everything else declines:
+ * other flow collections, anchors, aliases, tags, directives, document markers, {@code ?} keys,
+ * quoted keys, a value on the line after its key, continuation lines starting with an indicator,
+ * and every construct SnakeYAML rejects. {@link YamlText} declines unusual characters for the whole
+ * text first.
  *
  * <p>Errors stay SnakeYAML's: an event is handed out only once the {@value #HOLD} content lines
  * after the line it was made on have been read without declining. SnakeYAML's scanner looks ahead
@@ -297,10 +298,10 @@ final class FastYamlEvents {
       return true;
     }
     if (c == '[' || c == '{') {
-      return emptyFlow(v, c == '{');
+      return flow(v, c == '{');
     }
     if (c == '"' || c == '\'') {
-      e = scalars.quoted(v, c == '"', indent);
+      e = scalars.quoted(v, c == '"', indent, false);
     } else {
       e = cur.plainStart(v) ? scalars.plain(v, indent) : null;
     }
@@ -312,26 +313,77 @@ final class FastYamlEvents {
   }
 
   /**
-   * An empty flow collection, {@code []} or {@code {}} (as Jackson and the advice writer write an
-   * empty list or mapping): a flow start event from the bracket to after it, an end event from the
-   * closing bracket to after it. Anything inside, even a space, declines.
+   * A flow collection on one line, as hand-written files use them: {@code [a, "b c"]}, {@code
+   * {name: id, type: uuid}}, {@code []}, {@code {}}; items and values plain or quoted scalars, keys
+   * plain, each key followed by ': '. Nesting, empty entries, a trailing comma, a line break or a
+   * comment inside decline. Events as SnakeYAML's parser makes them: the collection's start from
+   * the bracket to after it, its end from the closing bracket to after it, the scalars' own.
    */
-  private boolean emptyFlow(int v, boolean mapping) {
+  private boolean flow(int v, boolean mapping) {
     char close = mapping ? '}' : ']';
-    if (v + 1 >= n || s.charAt(v + 1) != close) {
+    Mark open = cur.mark(v);
+    if (mapping) {
+      emit(new MappingStartEvent(null, null, true, open, cur.mark(v + 1), FlowStyle.FLOW));
+    } else {
+      emit(new SequenceStartEvent(null, null, true, open, cur.mark(v + 1), FlowStyle.FLOW));
+    }
+    int i = cur.skipSpaces(v + 1);
+    if (i < n && s.charAt(i) != close) {
+      while (true) {
+        if (mapping) {
+          // key: value
+          if (!cur.plainStart(i)) {
+            return false;
+          }
+          ScalarEvent key = scalars.flowPlain(i);
+          int colon = cur.pos;
+          if (key == null
+              || colon - i > 1000
+              || s.charAt(colon) != ':'
+              || colon + 1 >= n
+              || s.charAt(colon + 1) != ' ') {
+            return false;
+          }
+          emit(key);
+          i = cur.skipSpaces(colon + 1);
+        }
+        ScalarEvent item = flowScalar(i);
+        if (item == null) {
+          return false;
+        }
+        emit(item);
+        i = cur.skipSpaces(cur.pos);
+        if (i < n && s.charAt(i) == ',') {
+          i = cur.skipSpaces(i + 1);
+          if (i < n && s.charAt(i) == close) {
+            return false; // a trailing comma
+          }
+          continue;
+        }
+        break;
+      }
+    }
+    if (i == n || s.charAt(i) != close) {
       return false;
     }
-    Mark open = cur.mark(v);
-    Mark afterOpen = cur.mark(v + 1);
-    Mark afterClose = cur.mark(v + 2);
-    if (mapping) {
-      emit(new MappingStartEvent(null, null, true, open, afterOpen, FlowStyle.FLOW));
-      emit(new MappingEndEvent(afterOpen, afterClose));
-    } else {
-      emit(new SequenceStartEvent(null, null, true, open, afterOpen, FlowStyle.FLOW));
-      emit(new SequenceEndEvent(afterOpen, afterClose));
+    Mark end = cur.mark(i);
+    emit(
+        mapping
+            ? new MappingEndEvent(end, cur.mark(i + 1))
+            : new SequenceEndEvent(end, cur.mark(i + 1)));
+    return endLine(i + 1);
+  }
+
+  /** A scalar item or value inside a flow collection, or null to decline. */
+  private ScalarEvent flowScalar(int i) {
+    if (i == n) {
+      return null;
     }
-    return endLine(v + 2);
+    char c = s.charAt(i);
+    if (c == '"' || c == '\'') {
+      return scalars.quoted(i, c == '"', 0, true);
+    }
+    return cur.plainStart(i) ? scalars.flowPlain(i) : null;
   }
 
   /**

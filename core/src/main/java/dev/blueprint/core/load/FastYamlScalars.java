@@ -160,12 +160,52 @@ final class FastYamlScalars {
   }
 
   /**
+   * A plain scalar inside a one-line flow collection, from {@code v}: it ends before {@code , ? [ ]
+   * { }} and before a ':' followed by a space or one of those (SnakeYAML's flow context rules);
+   * spaces inside stay, spaces after go. A line break or a comment inside declines. The cursor's
+   * position is then the char that ended it (after any spaces).
+   */
+  ScalarEvent flowPlain(int v) {
+    Mark start = cur.mark(v);
+    int i = v;
+    int last = -1;
+    while (true) {
+      if (i == n) {
+        return null;
+      }
+      char c = s.charAt(i);
+      if (c == '\n') {
+        return null;
+      }
+      if (c == ' ') {
+        if (i + 1 < n && s.charAt(i + 1) == '#') {
+          return null;
+        }
+      } else if (",?[]{}".indexOf(c) >= 0
+          || c == ':' && (i + 1 == n || " \n,[]{}".indexOf(s.charAt(i + 1)) >= 0)) {
+        break;
+      } else {
+        last = i;
+      }
+      i++;
+    }
+    if (last < 0) {
+      return null;
+    }
+    cur.pos = i;
+    return plainEvent(s.substring(v, last + 1), start, last + 1);
+  }
+
+  /**
    * A single- or double-quoted scalar from the quote at {@code q}. Line breaks fold as in plain
    * scalars (spaces around them dropped); in double quotes, escapes are decoded and a backslash at
    * the end of a line joins the lines without a space. Continuation lines indented less than {@code
-   * indent} decline (SnakeYAML takes them; blueprint writers never write them).
+   * indent} decline (SnakeYAML takes them; blueprint writers never write them). In block context
+   * only a space or the line's end may follow the closing quote; in a flow collection ({@code
+   * inFlow}) the scalar must end on its line, and anything may follow (the caller checks).
    */
-  ScalarEvent quoted(int q, boolean dq, int indent) {
+  ScalarEvent quoted(int q, boolean dq, int indent, boolean inFlow) {
+    int startLine = cur.line;
     char quote = dq ? '"' : '\'';
     Mark start = cur.mark(q);
     int i = q + 1;
@@ -282,7 +322,7 @@ final class FastYamlScalars {
     }
     Mark end = cur.mark(i);
     // after the closing quote: the line's end, or spaces (and a comment: see the caller)
-    if (i < n && s.charAt(i) != ' ' && s.charAt(i) != '\n') {
+    if (inFlow ? cur.line != startLine : i < n && s.charAt(i) != ' ' && s.charAt(i) != '\n') {
       return null;
     }
     cur.pos = i;

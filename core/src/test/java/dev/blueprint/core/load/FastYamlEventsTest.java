@@ -158,8 +158,20 @@ class FastYamlEventsTest {
     declines("a: \ud83d\ud83d\ude00\n");
     declines("");
     declines("# only\n");
-    declines("a: [1]\n");
-    declines("a: [ ]\n");
+    fast("a: [1]\nb: [ ]\nc: { }\nd: [x, y z , \"q\", 'r''s', -5, a:b, http://x#y]\n");
+    fast(
+        "- {name: id, type: uuid, nullable: false, description: Unique id the tracker assigns.}\n");
+    fast("k: {a : b,c: \"d\"}   # comment\n- x\n".replace("- x\n", ""));
+    declines("a: [x, [y]]\n");
+    declines("a: [x,]\n");
+    declines("a: {x}\n");
+    declines("a: {x:y}\n");
+    declines("a: [x # c\n  ]\n");
+    declines("a: [x,\n  y]\n");
+    declines("a: {a: }\n");
+    declines("a: [a: b]\n");
+    declines("a: [what?]\n");
+    declines("a: [\"x\n  y\"]\n");
     fast("a: {}\nb: []   # none\nc:\n- []\n- {}\n-   []\nd: []#c\n");
     declines("a: []x\n");
     declines("a: [] : b\n");

@@ -159,7 +159,8 @@ final class RandomBlockYaml {
   private void scalarAfter(int indent) {
     b.append(' ');
     if (r.nextInt(12) == 0) {
-      b.append(r.nextBoolean() ? "[]" : "{}").append(r.nextInt(5) == 0 ? " # empty" : "");
+      flow();
+      b.append(r.nextInt(5) == 0 ? " # flow" : "");
       b.append('\n');
       return;
     }
@@ -184,7 +185,8 @@ final class RandomBlockYaml {
     } else if (k <= 2) {
       b.append(' ');
       if (r.nextInt(12) == 0) {
-        b.append(r.nextBoolean() ? "[]" : "{}").append(r.nextInt(5) == 0 ? " # empty" : "");
+        flow();
+        b.append(r.nextInt(5) == 0 ? " # flow" : "");
         b.append('\n');
         return;
       }
@@ -290,6 +292,30 @@ final class RandomBlockYaml {
     if (r.nextInt(4) == 0) {
       b.append('\n');
     }
+  }
+
+  /** A one-line flow sequence or mapping of scalars, sometimes empty, sometimes hostile. */
+  private void flow() {
+    boolean mapping = r.nextBoolean();
+    b.append(mapping ? '{' : '[');
+    int items = r.nextInt(4);
+    for (int i = 0; i < items; i++) {
+      if (i > 0) {
+        b.append(r.nextInt(4) == 0 ? " , " : ", ");
+      }
+      if (mapping) {
+        b.append(KEYS[r.nextInt(KEYS.length)]).append(r.nextInt(6) == 0 ? " : " : ": ");
+      }
+      switch (r.nextInt(5)) {
+        case 0 -> b.append('"').append(word().replace("\"", "\\\"")).append('"');
+        case 1 -> b.append('\'').append(word().replace("'", "''")).append('\'');
+        default -> b.append(startWord()).append(r.nextInt(3) == 0 ? " " + word() : "");
+      }
+    }
+    if (items == 0 && r.nextBoolean()) {
+      b.append(' ');
+    }
+    b.append(mapping ? '}' : ']');
   }
 
   private void doubleQuoted(int cont) {
