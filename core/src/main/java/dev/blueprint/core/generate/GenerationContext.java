@@ -20,7 +20,9 @@ public record GenerationContext(
    */
   public void render(String template, String element, Map<String, Object> model, String path)
       throws IOException, ProblemException {
-    out.write(path, () -> templates.render(template, element, withDefaults(model)));
+    out.write(
+        path,
+        (OutputTree.Rendering) w -> templates.render(template, element, withDefaults(model), w));
   }
 
   /**
@@ -30,7 +32,10 @@ public record GenerationContext(
    */
   public void render(String template, String element, Model model, String path)
       throws IOException, ProblemException {
-    out.write(path, () -> templates.render(template, element, withDefaults(model.build())));
+    out.write(
+        path,
+        (OutputTree.Rendering)
+            w -> templates.render(template, element, withDefaults(model.build()), w));
   }
 
   /** A template's model, built when the file renders. */
@@ -45,7 +50,9 @@ public record GenerationContext(
    */
   public void renderOnce(String template, String element, Map<String, Object> model, String path)
       throws IOException, ProblemException {
-    out.writeOnce(path, () -> templates.render(template, element, withDefaults(model)));
+    out.writeOnce(
+        path,
+        (OutputTree.Rendering) w -> templates.render(template, element, withDefaults(model), w));
   }
 
   Map<String, Object> withDefaults(Map<String, Object> model) {

@@ -211,6 +211,17 @@ public final class Generator {
   private void renderInto(
       Blueprint blueprint, OutputTree out, GeneratorOptions options, Progress progress, Gate gate)
       throws IOException, ProblemException {
+    try {
+      renderEverything(blueprint, out, options, progress, gate);
+    } finally {
+      // the storage lists kept while this blueprint renders (see StorageLayout.forget)
+      dev.blueprint.core.generate.storage.StorageLayout.forget(blueprint);
+    }
+  }
+
+  private void renderEverything(
+      Blueprint blueprint, OutputTree out, GeneratorOptions options, Progress progress, Gate gate)
+      throws IOException, ProblemException {
     GenerationContext context =
         new GenerationContext(
             blueprint, options, Templates.forOverrides(options.templatesDir()), out);

@@ -82,16 +82,7 @@ public final class OutputTree {
    * render thread when the generation renders in parallel).
    */
   public void writeOnce(String relativePath, Content content) throws IOException, ProblemException {
-    Path target = claimPath(relativePath);
-    synchronized (this) {
-      teamOwned.add(relativePath);
-    }
-    run(
-        relativePath,
-        () -> {
-          Optional<byte[]> kept = previousBytes(relativePath);
-          writeTo(target, relativePath, kept.isPresent() ? kept.get() : utf8Lf(content.text()));
-        });
+    writeOnce(relativePath, (Rendering) w -> w.write(content.text()));
   }
 
   /**
@@ -161,8 +152,7 @@ public final class OutputTree {
    * generation renders in parallel, else at once. CRLF and CR become LF.
    */
   public void write(String relativePath, Content content) throws IOException, ProblemException {
-    Path target = claimPath(relativePath);
-    run(relativePath, () -> writeTo(target, relativePath, utf8Lf(content.text())));
+    write(relativePath, (Rendering) w -> w.write(content.text()));
   }
 
   /** Text for a file, made when the file is written. */
@@ -171,8 +161,58 @@ public final class OutputTree {
     String text() throws IOException, ProblemException;
   }
 
-  private static byte[] utf8Lf(String content) {
-    return lf(content).getBytes(StandardCharsets.UTF_8);
+  /** Text for a file, written into a writer when the file is written (e.g. a template). */
+  @FunctionalInterface
+  public interface Rendering {
+    void renderTo(Writer out) throws IOException, ProblemException;
+  }
+
+  /**
+   * Like {@link #write(String, Content)}, for text written into a writer: encoded as it comes into
+   * a buffer the render thread reuses from file to file, with the same bytes as the text given as a
+   * string.
+   */
+  public void write(String relativePath, Rendering rendering) throws IOException, ProblemException {
+    Path target = claimPath(relativePath);
+    run(relativePath, () -> writeRendered(target, relativePath, rendering));
+  }
+
+  /** Like {@link #writeOnce(String, Content)}, for text written into a writer. */
+  public void writeOnce(String relativePath, Rendering rendering)
+      throws IOException, ProblemException {
+    Path target = claimPath(relativePath);
+    synchronized (this) {
+      teamOwned.add(relativePath);
+    }
+    run(
+        relativePath,
+        () -> {
+          Optional<byte[]> kept = previousBytes(relativePath);
+          if (kept.isPresent()) {
+            writeTo(target, relativePath, kept.get());
+          } else {
+            writeRendered(target, relativePath, rendering);
+          }
+        });
+  }
+
+  /** One buffer per thread that renders, reused from file to file. */
+  private static final ThreadLocal<Utf8LfBuffer> BUFFERS =
+      ThreadLocal.withInitial(Utf8LfBuffer::new);
+
+  private void writeRendered(Path target, String relativePath, Rendering rendering)
+      throws IOException, ProblemException {
+    Utf8LfBuffer buffer = BUFFERS.get();
+    buffer.reset();
+    try {
+      rendering.renderTo(buffer);
+      buffer.finish();
+      try (OutputStream o = open(target, relativePath)) {
+        o.write(buffer.bytes(), 0, buffer.size());
+      }
+    } finally {
+      buffer.reset();
+    }
   }
 
   /** {@code content} with CRLF and CR as LF, the line ends of every file written from a string. */

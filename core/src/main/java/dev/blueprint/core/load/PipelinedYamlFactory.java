@@ -23,6 +23,10 @@ import org.yaml.snakeyaml.events.Event;
  * the same event, so it reports it exactly as when reading on one thread. Bounded: at most {@value
  * #QUEUED_BATCHES} batches of {@value #BATCH} events wait; closing the parser stops the producing
  * thread.
+ *
+ * <p>For a text given as a string, the events come from {@link YamlEventSource}: {@link
+ * FastYamlEvents} for the block YAML blueprint files are written in (a fifth of SnakeYAML's CPU),
+ * SnakeYAML's parser from wherever that declines. Same events, same errors at the same event.
  */
 final class PipelinedYamlFactory extends YAMLFactory {
   private static final long serialVersionUID = 1L;
@@ -33,13 +37,45 @@ final class PipelinedYamlFactory extends YAMLFactory {
   /** Batches the producing thread may run ahead. */
   static final int QUEUED_BATCHES = 32;
 
+  /** Whether SnakeYAML's events are produced on a thread of their own. */
+  private final boolean threaded;
+
   PipelinedYamlFactory(YAMLFactory configured, ObjectCodec codec) {
-    super(configured, codec);
+    this(configured, codec, true);
   }
+
+  /**
+   * @param threaded false to produce the events on the calling thread (for small documents, where
+   *     starting a thread costs more than it saves), with the fast reading all the same
+   */
+  PipelinedYamlFactory(YAMLFactory configured, ObjectCodec codec, boolean threaded) {
+    super(configured, codec);
+    this.threaded = threaded;
+  }
+
+  /**
+   * Whether parsers read the events with {@link FastYamlEvents} first (see {@link
+   * YamlEventSource}); tests switch it off to compare with SnakeYAML alone, and the system property
+   * {@code blueprint.fastYaml=false} does at start-up (to measure, or should the fast reading ever
+   * be in doubt).
+   */
+  static volatile boolean fastEvents =
+      !"false".equals(System.getProperty("blueprint.fastYaml", "true"));
 
   @Override
   protected YAMLParser _createParser(Reader r, IOContext ctxt) throws IOException {
-    return new Parser(ctxt, _parserFeatures, _yamlParserFeatures, _loaderOptions, _objectCodec, r);
+    return new Parser(
+        ctxt, _parserFeatures, _yamlParserFeatures, _loaderOptions, _objectCodec, r, threaded);
+  }
+
+  /** A parser that also knows the whole text, so the fast reading can take it on. */
+  @Override
+  public YAMLParser createParser(String content) throws IOException {
+    YAMLParser p = super.createParser(content);
+    if (fastEvents && p instanceof Parser parser) {
+      parser.text = content;
+    }
+    return p;
   }
 
   /**
@@ -55,6 +91,12 @@ final class PipelinedYamlFactory extends YAMLFactory {
     private Thread producer;
     private Batch batch;
     private int next;
+    private final int codePointLimit;
+    private final boolean threaded;
+    private YamlEventSource source;
+
+    /** The whole text, when known (set before the first event is read); else SnakeYAML alone. */
+    private String text;
 
     Parser(
         IOContext ctxt,
@@ -62,12 +104,21 @@ final class PipelinedYamlFactory extends YAMLFactory {
         int formatFeatures,
         org.yaml.snakeyaml.LoaderOptions loaderOptions,
         ObjectCodec codec,
-        Reader reader) {
+        Reader reader,
+        boolean threaded) {
       super(ctxt, parserFeatures, formatFeatures, loaderOptions, codec, reader);
+      this.codePointLimit = loaderOptions.getCodePointLimit();
+      this.threaded = threaded;
     }
 
     @Override
     protected Event getEvent() throws IOException {
+      if (!threaded) {
+        if (source == null && text != null) {
+          source = new YamlEventSource(text, _yamlParser, codePointLimit);
+        }
+        return source != null ? source.next() : _yamlParser.getEvent();
+      }
       if (producer == null) {
         producer = new Thread(this::produce, "blueprint-yaml-reader");
         producer.setDaemon(true);
@@ -102,8 +153,10 @@ final class PipelinedYamlFactory extends YAMLFactory {
       Event[] events = new Event[BATCH];
       int size = 0;
       try {
+        YamlEventSource source =
+            text == null ? null : new YamlEventSource(text, _yamlParser, codePointLimit);
         while (!closed) {
-          Event e = _yamlParser.getEvent();
+          Event e = source != null ? source.next() : _yamlParser.getEvent();
           events[size++] = e;
           boolean end = e == null || e.is(Event.ID.StreamEnd);
           if (end || size == BATCH) {

@@ -156,9 +156,17 @@ class PipelinedYamlFactoryTest {
 
   @Test
   void smallDocumentsAreReadOnTheCallingThreadAndLargeOnesPipelined() {
+    YAMLFactory small = BlueprintMapper.readingYaml(10_000);
     assertTrue(
-        BlueprintMapper.readingYaml(10_000) == PLAIN,
-        "a requirements document's size is read without a second thread");
+        small != BlueprintMapper.pipelinedYaml() && small instanceof PipelinedYamlFactory,
+        "a requirements document's size is read without a second thread, fast reading first");
+    try (JsonParser p = small.createParser("a: 1\nb:\n- x\n")) {
+      while (p.nextToken() != null) {
+        assertEquals(null, producerThread(), "no producing thread for a small document");
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
     assertTrue(
         BlueprintMapper.readingYaml(BlueprintMapper.PIPELINE_MIN_CHARS)
             == BlueprintMapper.pipelinedYaml(),

@@ -15,6 +15,9 @@ public final class MarkdownEscaper {
   /** Inline Markdown text that renders as exactly the given characters (line breaks as spaces). */
   public static String text(String value) {
     String s = oneLine(value);
+    if (!needsBackslashes(s)) {
+      return escapeBlockStart(s);
+    }
     StringBuilder sb = new StringBuilder(s.length() + 8);
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
@@ -40,6 +43,21 @@ public final class MarkdownEscaper {
     return escapeBlockStart(sb.toString());
   }
 
+  /** True when {@link #text} would change a character of {@code s} (before the block start). */
+  private static boolean needsBackslashes(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      switch (s.charAt(i)) {
+        case '\\', '`', '*', '[', ']', '<', '|', '~', '$', '#', '_', '&' -> {
+          return true;
+        }
+        default -> {
+          // kept as it is
+        }
+      }
+    }
+    return false;
+  }
+
   /** A code span for names; falls back to {@link #text} when a span could not hold the value. */
   public static String code(String value) {
     String s = oneLine(value);
@@ -51,12 +69,24 @@ public final class MarkdownEscaper {
 
   /** Line breaks and other control characters become spaces; leading and trailing space goes. */
   static String oneLine(String value) {
-    StringBuilder sb = new StringBuilder(value.length());
-    for (int i = 0; i < value.length(); i++) {
+    int first = 0;
+    while (first < value.length() && !breaksLine(value.charAt(first))) {
+      first++;
+    }
+    if (first == value.length()) {
+      // the usual name or sentence: nothing to replace, no copy (strip copies only when it strips)
+      return value.strip();
+    }
+    StringBuilder sb = new StringBuilder(value.length()).append(value, 0, first);
+    for (int i = first; i < value.length(); i++) {
       char c = value.charAt(i);
-      sb.append(Character.isISOControl(c) || c == '\u2028' || c == '\u2029' ? ' ' : c);
+      sb.append(breaksLine(c) ? ' ' : c);
     }
     return sb.toString().strip();
+  }
+
+  private static boolean breaksLine(char c) {
+    return Character.isISOControl(c) || c == '\u2028' || c == '\u2029';
   }
 
   /**

@@ -66,6 +66,20 @@ final class StorageIndex {
     return built;
   }
 
+  /** Lets go of the index of {@code a}, if it is the one kept (its generation has ended). */
+  static void forget(Architecture a) {
+    StorageIndex last = LAST.get();
+    if (last != null && last.of.get() == a) {
+      LAST.compareAndSet(last, null);
+    }
+  }
+
+  /** True while the index of {@code a} is kept. */
+  static boolean keeps(Architecture a) {
+    StorageIndex last = LAST.get();
+    return last != null && last.of.get() == a;
+  }
+
   /** "pipeline.task" of every task that writes {@code name}, sorted. */
   List<String> writers(String name) {
     return sorted(writers, name);

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The storage layout of a blueprint: every dataset with its zone, store, format, path with
@@ -28,7 +29,7 @@ public final class StorageLayout {
 
   /** Every dataset's entry, sorted by zone and name. */
   public static List<DatasetEntry> entries(Blueprint b) {
-    Memo<Blueprint, List<DatasetEntry>> m = lastEntries;
+    Memo<Blueprint, List<DatasetEntry>> m = lastEntries.get();
     if (m != null && m.key() == b) {
       return m.value();
     }
@@ -38,13 +39,13 @@ public final class StorageLayout {
       out.add(entry(d, b));
     }
     List<DatasetEntry> entries = Collections.unmodifiableList(out);
-    lastEntries = new Memo<>(b, entries);
+    lastEntries.set(new Memo<>(b, entries));
     return entries;
   }
 
   /** Datasets sorted by zone order, then name. */
   public static List<Dataset> sorted(List<Dataset> datasets) {
-    Memo<List<Dataset>, List<Dataset>> m = lastSorted;
+    Memo<List<Dataset>, List<Dataset>> m = lastSorted.get();
     if (m != null && m.key() == datasets) {
       return m.value();
     }
@@ -55,7 +56,7 @@ public final class StorageLayout {
                         (Dataset d) -> d.zone() == null ? Zone.values().length : d.zone().ordinal())
                     .thenComparing(Dataset::name))
             .toList();
-    lastSorted = new Memo<>(datasets, out);
+    lastSorted.set(new Memo<>(datasets, out));
     return out;
   }
 
@@ -63,13 +64,44 @@ public final class StorageLayout {
    * The last result of a computation for one (immutable) argument, compared by identity. A
    * generation asks for the sorted datasets about ten times and for the entries three times (the
    * layout, its README and the architecture page); at 10,000 pipelines sorting 20,000 datasets and
-   * making their entries each time was about 5% of the CPU samples. One slot each: a long-running
-   * process holds the last blueprint's lists until the next generation replaces them.
+   * making their entries each time was about 5% of the CPU samples. One slot each, emptied by
+   * {@link #forget} when the generation ends, so that a long-running worker does not hold a
+   * finished generation's lists; generations running at once only share the slot (a miss computes
+   * the list again).
    */
   private record Memo<K, V>(K key, V value) {}
 
-  private static volatile Memo<List<Dataset>, List<Dataset>> lastSorted;
-  private static volatile Memo<Blueprint, List<DatasetEntry>> lastEntries;
+  private static final AtomicReference<Memo<List<Dataset>, List<Dataset>>> lastSorted =
+      new AtomicReference<>();
+  private static final AtomicReference<Memo<Blueprint, List<DatasetEntry>>> lastEntries =
+      new AtomicReference<>();
+
+  /**
+   * Lets go of what is kept for {@code b}: its sorted datasets, their entries and the storage index
+   * of its architecture. The generator calls it when a generation of {@code b} ends.
+   */
+  public static void forget(Blueprint b) {
+    Architecture a = b.architectureOrEmpty();
+    Memo<Blueprint, List<DatasetEntry>> e = lastEntries.get();
+    if (e != null && e.key() == b) {
+      lastEntries.compareAndSet(e, null);
+    }
+    Memo<List<Dataset>, List<Dataset>> s = lastSorted.get();
+    if (s != null && s.key() == a.datasets()) {
+      lastSorted.compareAndSet(s, null);
+    }
+    StorageIndex.forget(a);
+  }
+
+  /** True while anything is kept for {@code b} (see {@link #forget}). */
+  static boolean keeps(Blueprint b) {
+    Architecture a = b.architectureOrEmpty();
+    Memo<Blueprint, List<DatasetEntry>> e = lastEntries.get();
+    Memo<List<Dataset>, List<Dataset>> s = lastSorted.get();
+    return (e != null && e.key() == b)
+        || (s != null && s.key() == a.datasets())
+        || StorageIndex.keeps(a);
+  }
 
   static DatasetEntry entry(Dataset d, Blueprint b) {
     Architecture a = b.architectureOrEmpty();

@@ -31,6 +31,10 @@ public final class StructuredText {
               .withObjectIndenter(new DefaultIndenter("  ", "\n"))
               .withArrayIndenter(new DefaultIndenter("  ", "\n")));
 
+  /** {@link #JSON_WRITER} for a writer it must leave open. */
+  private static final ObjectWriter JSON_STREAM_WRITER =
+      JSON_WRITER.without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+
   /** The YAML writer's quoting checker, shared with the direct writer of large documents. */
   private static final QuoteLineBreaks QUOTING = new QuoteLineBreaks();
 
@@ -101,6 +105,15 @@ public final class StructuredText {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write generated JSON: " + e.getOriginalMessage(), e);
     }
+  }
+
+  /**
+   * {@link #json(Object)} written to {@code out}: the same characters, without holding the text as
+   * a string (Jackson writes to a string through the same writer-based generator).
+   */
+  public static void json(Object value, Writer out) throws IOException {
+    JSON_STREAM_WRITER.writeValue(out, value);
+    out.write('\n');
   }
 
   /** Compact one-line JSON, e.g. for a JavaScript string or object in a template. */

@@ -51,6 +51,34 @@ class MarkdownEscaperTest {
   }
 
   @Test
+  void oneLineReplacesEveryBreakAndControlCharacterAndStrips() {
+    java.util.Random random = new java.util.Random(7);
+    char[] alphabet = {
+      'a', 'Z', ' ', '\t', '\n', '\r', '\u0000', '\u007f', '\u0085', '\u2028', '\u2029', '\u00e9',
+      '\u3000', '_', '|'
+    };
+    List<String> inputs = new java.util.ArrayList<>(HostileStrings.all(400));
+    for (int i = 0; i < 5_000; i++) {
+      char[] cs = new char[random.nextInt(12)];
+      for (int j = 0; j < cs.length; j++) {
+        cs[j] = alphabet[random.nextInt(alphabet.length)];
+      }
+      inputs.add(new String(cs));
+    }
+    for (String s : inputs) {
+      StringBuilder expected = new StringBuilder();
+      s.chars()
+          .forEach(
+              c ->
+                  expected.append(
+                      Character.isISOControl(c) || c == '\u2028' || c == '\u2029'
+                          ? ' '
+                          : (char) c));
+      assertEquals(expected.toString().strip(), MarkdownEscaper.oneLine(s), s);
+    }
+  }
+
+  @Test
   void codeRendersLiterallyToo() {
     for (String s : HostileStrings.all(400)) {
       check(s, MarkdownEscaper.code(s), "");

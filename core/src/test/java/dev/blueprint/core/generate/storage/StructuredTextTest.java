@@ -82,4 +82,25 @@ class StructuredTextTest {
         JsonMapper.builder().build().readValue(StructuredText.json(doc), new TypeReference<>() {});
     assertEquals(doc, fromJson);
   }
+
+  @Test
+  void jsonToAWriterIsTheSameTextAndLeavesTheWriterOpen() throws Exception {
+    List<Object> values = new ArrayList<>();
+    for (String s : HostileStrings.all(300)) {
+      values.add(Map.of("doc", s, "fields", List.of(s, Map.of(s.isEmpty() ? "e" : s, 1.5))));
+    }
+    for (java.nio.file.Path file : Generated.exampleBlueprints()) {
+      var b = Generated.load(file);
+      for (var d : b.architectureOrEmpty().datasets()) {
+        values.add(AvroSchemas.of(d, "engagement"));
+        values.add(JsonSchemas.of(d, "engagement"));
+      }
+    }
+    for (Object value : values) {
+      java.io.StringWriter out = new java.io.StringWriter();
+      StructuredText.json(value, out);
+      out.write("|open");
+      assertEquals(StructuredText.json(value) + "|open", out.toString());
+    }
+  }
 }
