@@ -157,6 +157,11 @@ final class RandomBlockYaml {
   }
 
   private void scalarAfter(int indent) {
+    scalarAfter(indent, false);
+  }
+
+  /** A scalar after "key:" or "- ", with sometimes a comment holding quotes and a dash. */
+  private void scalarAfter(int indent, boolean note) {
     b.append(' ');
     if (r.nextInt(12) == 0) {
       flow();
@@ -170,6 +175,9 @@ final class RandomBlockYaml {
     }
     scalar(indent + 1);
     trailing();
+    if (note && r.nextInt(5) == 0) {
+      b.append(" # note: ' \" -");
+    }
     b.append('\n');
   }
 
@@ -183,23 +191,7 @@ final class RandomBlockYaml {
       }
       b.append('\n');
     } else if (k <= 2) {
-      b.append(' ');
-      if (r.nextInt(12) == 0) {
-        flow();
-        b.append(r.nextInt(5) == 0 ? " # flow" : "");
-        b.append('\n');
-        return;
-      }
-      if (r.nextInt(6) == 0) {
-        block(indent + 1);
-        return;
-      }
-      scalar(indent + 1);
-      trailing();
-      if (r.nextInt(5) == 0) {
-        b.append(" # note: ' \" -");
-      }
-      b.append('\n');
+      scalarAfter(indent, true);
     } else if (k <= 4) {
       b.append('\n');
       mapping(indent + 2 + (r.nextInt(5) == 0 ? 1 : 0), r.nextInt(3) + 1);
