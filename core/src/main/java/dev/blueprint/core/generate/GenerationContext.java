@@ -20,9 +20,7 @@ public record GenerationContext(
    */
   public void render(String template, String element, Map<String, Object> model, String path)
       throws IOException, ProblemException {
-    out.write(
-        path,
-        (OutputTree.Rendering) w -> templates.render(template, element, withDefaults(model), w));
+    out.write(path, w -> templates.render(template, element, withDefaults(model), w));
   }
 
   /**
@@ -32,10 +30,7 @@ public record GenerationContext(
    */
   public void render(String template, String element, Model model, String path)
       throws IOException, ProblemException {
-    out.write(
-        path,
-        (OutputTree.Rendering)
-            w -> templates.render(template, element, withDefaults(model.build()), w));
+    out.write(path, w -> templates.render(template, element, withDefaults(model.build()), w));
   }
 
   /** A template's model, built when the file renders. */
@@ -50,9 +45,7 @@ public record GenerationContext(
    */
   public void renderOnce(String template, String element, Map<String, Object> model, String path)
       throws IOException, ProblemException {
-    out.writeOnce(
-        path,
-        (OutputTree.Rendering) w -> templates.render(template, element, withDefaults(model), w));
+    out.writeOnce(path, w -> templates.render(template, element, withDefaults(model), w));
   }
 
   Map<String, Object> withDefaults(Map<String, Object> model) {

@@ -82,7 +82,7 @@ public final class OutputTree {
    * render thread when the generation renders in parallel).
    */
   public void writeOnce(String relativePath, Content content) throws IOException, ProblemException {
-    writeOnce(relativePath, (Rendering) w -> w.write(content.text()));
+    writeOnce(relativePath, w -> w.write(content.text()));
   }
 
   /**
@@ -152,7 +152,7 @@ public final class OutputTree {
    * generation renders in parallel, else at once. CRLF and CR become LF.
    */
   public void write(String relativePath, Content content) throws IOException, ProblemException {
-    write(relativePath, (Rendering) w -> w.write(content.text()));
+    write(relativePath, w -> w.write(content.text()));
   }
 
   /** Text for a file, made when the file is written. */

@@ -2,7 +2,6 @@ package dev.blueprint.core.generate.storage;
 
 import dev.blueprint.core.generate.Contributor;
 import dev.blueprint.core.generate.GenerationContext;
-import dev.blueprint.core.generate.OutputTree;
 import dev.blueprint.core.model.Blueprint;
 import dev.blueprint.core.model.Dataset;
 import dev.blueprint.core.problem.ProblemException;
@@ -29,19 +28,9 @@ public final class SchemaContributor implements Contributor {
     for (Dataset d : StorageLayout.sorted(b.architectureOrEmpty().datasets())) {
       for (String file : StorageLayout.schemaFiles(d, b)) {
         if (file.endsWith(".avsc")) {
-          context
-              .out()
-              .write(
-                  file,
-                  (OutputTree.Rendering)
-                      w -> StructuredText.json(AvroSchemas.of(d, engagement), w));
+          context.out().write(file, w -> StructuredText.json(AvroSchemas.of(d, engagement), w));
         } else if (file.endsWith(".schema.json")) {
-          context
-              .out()
-              .write(
-                  file,
-                  (OutputTree.Rendering)
-                      w -> StructuredText.json(JsonSchemas.of(d, engagement), w));
+          context.out().write(file, w -> StructuredText.json(JsonSchemas.of(d, engagement), w));
         } else if (file.endsWith(".parquet.txt")) {
           context.out().write(file, () -> ParquetSchemas.of(d));
         } else if (file.endsWith(".csv.md")) {
