@@ -98,7 +98,6 @@ public final class SmartCheck {
         suggestion);
   }
 
-  /** The vague words in a text, in the knowledge base's order, whole words only. */
   /**
    * The compiled pattern of each vague word seen, kept: compiling one per word for every
    * requirement was most of the smart check's time. Words come from the knowledge files, a bounded
@@ -115,6 +114,7 @@ public final class SmartCheck {
         "(?<![a-z0-9-])" + Pattern.quote(w.toLowerCase(Locale.ROOT)) + "(?![a-z0-9-])");
   }
 
+  /** The vague words in a text, in the knowledge base's order, whole words only. */
   public static List<String> vagueWords(String text, List<String> words) {
     List<String> found = new ArrayList<>();
     if (text == null) {
