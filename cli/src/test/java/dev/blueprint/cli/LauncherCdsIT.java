@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * nothing a user sees (no line on stderr). Runs after {@code package} (failsafe) on a copy of the
  * launcher and the shaded jar in a temporary folder, whose archive it makes with the build's own
  * script; the JVM's class-loading log says where each class came from. Also the launcher's JIT
- * defaults: C1 only for short commands, C2 kept for the long-running ones.
+ * defaults: C1 only for short commands, C2 kept for the long-running ones, and transparent huge
+ * pages where the kernel gives them on request.
  */
 class LauncherCdsIT {
 
@@ -172,22 +173,40 @@ class LauncherCdsIT {
 
   @Test
   void shortCommandsRunWithC1OnlyAndTheLongRunningOnesKeepC2() throws Exception {
-    assertEquals(1, tieredStopAtLevel("--version"));
-    assertEquals(1, tieredStopAtLevel(VALIDATE));
+    assertEquals("1", jvmFlag("TieredStopAtLevel", "--version"));
+    assertEquals("1", jvmFlag("TieredStopAtLevel", VALIDATE));
     for (String longRunning : List.of("worker", "up", "dev-server")) {
-      assertEquals(4, tieredStopAtLevel(longRunning, "--help"), longRunning);
+      assertEquals("4", jvmFlag("TieredStopAtLevel", longRunning, "--help"), longRunning);
     }
   }
 
-  /** The JIT's top tier in the JVM that bin/blueprint starts for these arguments. */
-  private static int tieredStopAtLevel(String... args) throws Exception {
+  @Test
+  void everyCommandAsksForHugePagesExactlyWhenTheKernelGivesThemOnRequest() throws Exception {
+    Path mode = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
+    boolean onRequest = Files.isReadable(mode) && Files.readString(mode).contains("[madvise]");
+    for (String[] args :
+        List.of(new String[] {"--version"}, VALIDATE, new String[] {"up", "--help"})) {
+      assertEquals(
+          String.valueOf(onRequest),
+          jvmFlag("UseTransparentHugePages", args),
+          String.join(" ", args) + " with " + mode + " saying " + (onRequest ? "madvise" : "not"));
+    }
+    // and the JVM says nothing about them: the same output as without
+    Run with = run(Map.of(), VALIDATE);
+    Run without = run(Map.of("BLUEPRINT_JVM_DEFAULTS", "-XX:+UseSerialGC"), VALIDATE);
+    assertEquals(without.err(), with.err());
+    assertEquals(without.out(), with.out());
+  }
+
+  /** A JVM flag's final value in the JVM that bin/blueprint starts for these arguments. */
+  private static String jvmFlag(String name, String... args) throws Exception {
     Run r = run(Map.of("BLUEPRINT_JAVA_OPTS", "-XX:+PrintFlagsFinal"), args);
     return r.out()
         .lines()
-        .filter(l -> l.matches("\\s*intx TieredStopAtLevel\\s+=.*"))
-        .map(l -> Integer.parseInt(l.replaceAll(".*=\\s*(\\d+).*", "$1")))
+        .filter(l -> l.matches("\\s*\\w+ " + name + "\\s+=.*"))
+        .map(l -> l.replaceAll(".*=\\s*(\\S+).*", "$1"))
         .findFirst()
-        .orElseThrow(() -> new AssertionError("no TieredStopAtLevel in " + r.out()));
+        .orElseThrow(() -> new AssertionError("no " + name + " in " + r.out()));
   }
 
   @Test
