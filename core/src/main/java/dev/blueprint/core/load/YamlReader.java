@@ -253,8 +253,12 @@ final class YamlReader {
   }
 
   private long loc(JsonParser p) {
-    JsonLocation l = p.currentTokenLocation();
-    last = YamlNode.pos(l.getLineNr(), l.getColumnNr());
+    if (p instanceof PipelinedYamlFactory.Parser parser) {
+      last = parser.currentTokenPos();
+    } else {
+      JsonLocation l = p.currentTokenLocation();
+      last = YamlNode.pos(l.getLineNr(), l.getColumnNr());
+    }
     return last;
   }
 

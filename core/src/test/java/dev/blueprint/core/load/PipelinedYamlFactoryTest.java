@@ -120,6 +120,157 @@ class PipelinedYamlFactoryTest {
     assertEquals(tokens(PLAIN, text), tokens(BlueprintMapper.pipelinedYaml(), text));
   }
 
+  /**
+   * Plain scalars of every kind SnakeYAML's resolver tells apart (and near misses), each twice so
+   * that the second is decoded from the remembered answer: the same tokens, texts and numbers as
+   * Jackson's own parser, on the calling thread and on the producing one.
+   */
+  @Test
+  void plainScalarsDecodeAsJacksonDoesWhetherTheirTypeIsRememberedOrNot() throws IOException {
+    List<String> values =
+        List.of(
+            "0",
+            "-0",
+            "+0",
+            "7",
+            "-12",
+            "+12",
+            "1_000",
+            "0x1F",
+            "-0x1f",
+            "0b101",
+            "0b",
+            "017",
+            "09",
+            "0o17",
+            "1:30",
+            "-1:30:15",
+            "190:20:30",
+            "1.5",
+            "-.5",
+            "+.5e3",
+            "1e3",
+            "1.",
+            "1_0.5",
+            ".nan1",
+            "2147483647",
+            "2147483648",
+            "-2147483649",
+            "9223372036854775807",
+            "9223372036854775808",
+            "123456789012345678901234567890",
+            "y",
+            "Y",
+            "n",
+            "N",
+            "yes",
+            "Yes",
+            "YES",
+            "yEs",
+            "no",
+            "NO",
+            "on",
+            "ON",
+            "off",
+            "Off",
+            "true",
+            "True",
+            "TRUE",
+            "tRue",
+            "false",
+            "FALSE",
+            "null",
+            "Null",
+            "NULL",
+            "nULL",
+            "none",
+            "off_peak",
+            "orders",
+            "nightly",
+            "truth",
+            "falsey",
+            "2026-01-12",
+            "2026-1-2 3:04:05",
+            "2026-01-12T10:00:00Z",
+            "2026-13-45",
+            "12:00",
+            "1.2.3",
+            "v1",
+            "+",
+            "-1-",
+            ".",
+            "1__0",
+            "0_",
+            "-0x",
+            "0x",
+            "spark",
+            "sql",
+            "store",
+            "daily",
+            "7d",
+            "15m",
+            "PT5M",
+            "a".repeat(PipelinedYamlFactory.Parser.RESOLVED_MAX_LENGTH),
+            "1".repeat(PipelinedYamlFactory.Parser.RESOLVED_MAX_LENGTH + 1),
+            "t".repeat(PipelinedYamlFactory.Parser.RESOLVED_MAX_LENGTH + 1));
+    StringBuilder text = new StringBuilder();
+    for (int round = 0; round < 2; round++) {
+      for (int i = 0; i < values.size(); i++) {
+        text.append("k").append(round).append('_').append(i).append(": ").append(values.get(i));
+        text.append('\n');
+      }
+      text.append("l").append(round).append(": [").append(String.join(", ", values));
+      text.append("]\n");
+    }
+    List<String> plain = tokens(PLAIN, text.toString());
+    assertTrue(plain.stream().anyMatch(l -> l.contains("type=BIG_INTEGER")), "" + plain);
+    assertTrue(plain.stream().anyMatch(l -> l.startsWith("VALUE_TRUE")), "" + plain);
+    assertTrue(plain.stream().anyMatch(l -> l.startsWith("VALUE_NULL")), "" + plain);
+    assertTrue(plain.stream().anyMatch(l -> l.startsWith("VALUE_NUMBER_FLOAT")), "" + plain);
+    assertEquals(plain, tokens(BlueprintMapper.readingYaml(10), text.toString()));
+    assertEquals(plain, tokens(BlueprintMapper.pipelinedYaml(), text.toString()));
+    // infinities and NaN: Jackson's parser types them as floats and fails when asked the number
+    String special = "a: .inf\nb: -.Inf\nc: .NaN\nd: .inf\ne: [.nan, +.INF, ._, ._]\n";
+    List<String> failing = tokensOrFailure(PLAIN, special);
+    assertTrue(failing.get(2).startsWith("VALUE_NUMBER_FLOAT"), "" + failing);
+    assertEquals(failing, tokensOrFailure(BlueprintMapper.readingYaml(10), special));
+  }
+
+  /**
+   * More distinct short scalars than are remembered: past the limit they are resolved as before.
+   */
+  @Test
+  void moreDistinctShortScalarsThanAreRememberedReadAsJacksonDoes() throws IOException {
+    StringBuilder text = new StringBuilder("items:\n");
+    int n = PipelinedYamlFactory.Parser.RESOLVED_MAX_ENTRIES * 2;
+    for (int i = 0; i < n; i++) {
+      String v = i % 3 == 0 ? String.valueOf(i) : i % 3 == 1 ? "n" + i : i + ".5";
+      text.append("  - ").append(v).append('\n');
+    }
+    text.append("again: [1, n1, 2.5, yes]\n");
+    assertEquals(
+        tokens(PLAIN, text.toString()), tokens(BlueprintMapper.readingYaml(10), text.toString()));
+  }
+
+  /** The position the reader takes from the parser is the token location Jackson gives. */
+  @Test
+  void theTokenPositionIsTheTokenLocation() throws IOException {
+    String text = BlueprintMapper.yaml().writeValueAsString(SyntheticBlueprints.make(20, 4));
+    for (YAMLFactory factory :
+        List.of(BlueprintMapper.readingYaml(10), BlueprintMapper.pipelinedYaml())) {
+      int tokens = 0;
+      try (JsonParser p = factory.createParser(text)) {
+        PipelinedYamlFactory.Parser parser = (PipelinedYamlFactory.Parser) p;
+        assertEquals(YamlNode.pos(-1, -1), parser.currentTokenPos(), "before the first token");
+        for (JsonToken t = p.nextToken(); t != null; t = p.nextToken(), tokens++) {
+          var l = p.currentTokenLocation();
+          assertEquals(YamlNode.pos(l.getLineNr(), l.getColumnNr()), parser.currentTokenPos());
+        }
+      }
+      assertTrue(tokens > 1_000, tokens + " tokens");
+    }
+  }
+
   @Test
   void aSyntaxErrorIsReportedAtTheSameTokenAndPlace() {
     StringBuilder text = new StringBuilder();
