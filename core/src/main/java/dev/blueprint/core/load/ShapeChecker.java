@@ -33,16 +33,16 @@ final class ShapeChecker {
   /** Problems name {@code file}, the file the tree was read from. */
   static List<Problem> check(String file, YamlNode root, Shape shape) {
     ShapeChecker c = new ShapeChecker(file);
-    c.check(root, shape, "");
+    c.check(root, shape, Path.ROOT);
     return c.problems;
   }
 
-  private void check(YamlNode node, Shape shape, String path) {
+  private void check(YamlNode node, Shape shape, Path path) {
     if (node instanceof ScalarNode s
         && (s.token() == JsonToken.VALUE_NULL
             || (s.token() == JsonToken.VALUE_STRING && s.text().isEmpty()))) {
       problems.add(
-          Problem.error("BP-YAML-003", node.location(file), path, "has no value")
+          Problem.error("BP-YAML-003", node.location(file), path.toString(), "has no value")
               .withHint("give a value or remove the key"));
       return;
     }
@@ -51,7 +51,7 @@ final class ShapeChecker {
     } else if (shape instanceof ListShape l) {
       if (node instanceof ListNode list) {
         for (int i = 0; i < list.size(); i++) {
-          check(list.item(i), l.items(), path + "[" + i + "]");
+          check(list.item(i), l.items(), path.item(i));
         }
       } else {
         typeError(node, path, "a list", node instanceof ScalarNode ? "write [value]" : null);
@@ -59,7 +59,7 @@ final class ShapeChecker {
     } else if (shape instanceof MapShape m) {
       if (node instanceof MapNode map) {
         for (int i = 0; i < map.size(); i++) {
-          check(map.value(i), m.values(), join(path, map.key(i)));
+          check(map.value(i), m.values(), path.key(map.key(i)));
         }
       } else {
         typeError(node, path, "a mapping of keys to values", null);
@@ -71,7 +71,7 @@ final class ShapeChecker {
     }
   }
 
-  private void checkObject(YamlNode node, ObjectShape shape, String path) {
+  private void checkObject(YamlNode node, ObjectShape shape, Path path) {
     if (!(node instanceof MapNode map)) {
       typeError(node, path, "a mapping with keys " + keys(shape), null);
       return;
@@ -79,15 +79,15 @@ final class ShapeChecker {
     for (int i = 0; i < map.size(); i++) {
       String key = map.key(i);
       Property property = shape.properties().get(key);
-      String childPath = join(path, key);
+      Path childPath = path.key(key);
       if (property == null) {
         String suggestion = Suggestions.closest(key, shape.properties().keySet());
         Problem p =
             Problem.error(
                 "BP-YAML-002",
                 YamlNode.at(file, map.keyPos(i)),
-                childPath,
-                "unknown key '" + key + "'" + (path.isEmpty() ? "" : " in " + path));
+                childPath.toString(),
+                "unknown key '" + key + "'" + (path.toString().isEmpty() ? "" : " in " + path));
         problems.add(
             suggestion != null
                 ? p.withHint("did you mean '" + suggestion + "'? known keys: " + keys(shape))
@@ -98,7 +98,7 @@ final class ShapeChecker {
     }
   }
 
-  private void checkEnum(YamlNode node, EnumShape shape, String path) {
+  private void checkEnum(YamlNode node, EnumShape shape, Path path) {
     String allowed = String.join(", ", shape.values());
     if (node instanceof ScalarNode s
         && s.token() == JsonToken.VALUE_STRING
@@ -113,12 +113,12 @@ final class ShapeChecker {
         Problem.error(
             "BP-YAML-003",
             node.location(file),
-            path,
+            path.toString(),
             "expected one of " + allowed + ", got " + got);
     problems.add(suggestion == null ? p : p.withHint("did you mean '" + suggestion + "'?"));
   }
 
-  private void checkScalar(YamlNode node, ScalarShape shape, String path) {
+  private void checkScalar(YamlNode node, ScalarShape shape, Path path) {
     if (!(node instanceof ScalarNode s)) {
       typeError(node, path, shape.kind().expected(), null);
       return;
@@ -147,7 +147,7 @@ final class ShapeChecker {
               Problem.error(
                   "BP-YAML-003",
                   node.location(file),
-                  path,
+                  path.toString(),
                   "the whole number "
                       + YamlReader.abbreviate(s.text())
                       + " is out of range (at most "
@@ -186,7 +186,7 @@ final class ShapeChecker {
               Problem.error(
                       "BP-YAML-003",
                       node.location(file),
-                      path,
+                      path.toString(),
                       "expected "
                           + shape.kind().expected()
                           + ", got text '"
@@ -229,12 +229,12 @@ final class ShapeChecker {
     }
   }
 
-  private void typeError(YamlNode node, String path, String expected, String hint) {
+  private void typeError(YamlNode node, Path path, String expected, String hint) {
     Problem p =
         Problem.error(
             "BP-YAML-003",
             node.location(file),
-            path,
+            path.toString(),
             "expected " + expected + ", got " + YamlReader.describe(node));
     problems.add(hint == null ? p : p.withHint(hint));
   }
@@ -245,5 +245,40 @@ final class ShapeChecker {
 
   static String join(String path, String key) {
     return path.isEmpty() ? key : path + "." + key;
+  }
+
+  /**
+   * Where a node is, spelt as {@link #join} and {@code [i]} spell it, but only when a problem asks:
+   * a string per node of a large blueprint was a twentieth of what loading it allocated.
+   */
+  private static final class Path {
+    static final Path ROOT = new Path(null, null, -1);
+
+    private final Path parent;
+    private final String key;
+    private final int index;
+
+    private Path(Path parent, String key, int index) {
+      this.parent = parent;
+      this.key = key;
+      this.index = index;
+    }
+
+    Path key(String k) {
+      return new Path(this, k, -1);
+    }
+
+    Path item(int i) {
+      return new Path(this, null, i);
+    }
+
+    @Override
+    public String toString() {
+      if (this == ROOT) {
+        return "";
+      }
+      String above = parent.toString();
+      return key != null ? join(above, key) : above + "[" + index + "]";
+    }
   }
 }
