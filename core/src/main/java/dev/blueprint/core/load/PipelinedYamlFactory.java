@@ -133,7 +133,7 @@ final class PipelinedYamlFactory extends YAMLFactory {
     static final int RESOLVED_MAX_LENGTH = 32;
 
     /** At most this many texts are remembered; past it, the resolver is asked as before. */
-    static final int RESOLVED_MAX_ENTRIES = 4096;
+    static final int RESOLVED_MAX_ENTRIES = 1 << 16;
 
     /**
      * Jackson's own decoding, with the resolver's answer for a short plain scalar remembered: a
