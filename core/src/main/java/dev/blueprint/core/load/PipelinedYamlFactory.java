@@ -157,17 +157,12 @@ final class PipelinedYamlFactory extends YAMLFactory {
           resolved.put(value, type);
         }
       }
-      if (type == Tag.STR) {
-        _textValue = value;
-        _cleanedTextValue = null;
-        return JsonToken.VALUE_STRING;
+      if (type != Tag.STR && type != Tag.INT) {
+        return super._decodeScalar(scalar);
       }
-      if (type == Tag.INT) {
-        _textValue = value;
-        _cleanedTextValue = null;
-        return _decodeNumberScalar(value, value.length());
-      }
-      return super._decodeScalar(scalar);
+      _textValue = value;
+      _cleanedTextValue = null;
+      return type == Tag.STR ? JsonToken.VALUE_STRING : _decodeNumberScalar(value, value.length());
     }
 
     /**

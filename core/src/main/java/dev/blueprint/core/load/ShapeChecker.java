@@ -82,12 +82,13 @@ final class ShapeChecker {
       Path childPath = path.key(key);
       if (property == null) {
         String suggestion = Suggestions.closest(key, shape.properties().keySet());
+        String parent = path.toString();
         Problem p =
             Problem.error(
                 "BP-YAML-002",
                 YamlNode.at(file, map.keyPos(i)),
                 childPath.toString(),
-                "unknown key '" + key + "'" + (path.toString().isEmpty() ? "" : " in " + path));
+                "unknown key '" + key + "'" + (parent.isEmpty() ? "" : " in " + parent));
         problems.add(
             suggestion != null
                 ? p.withHint("did you mean '" + suggestion + "'? known keys: " + keys(shape))
