@@ -100,12 +100,12 @@ final class ShapeChecker {
   }
 
   private void checkEnum(YamlNode node, EnumShape shape, Path path) {
-    String allowed = String.join(", ", shape.values());
     if (node instanceof ScalarNode s
         && s.token() == JsonToken.VALUE_STRING
         && shape.values().contains(s.text())) {
       return;
     }
+    String allowed = String.join(", ", shape.values());
     String got = YamlReader.describe(node);
     String text = node instanceof ScalarNode s ? s.text() : "";
     String suggestion =
