@@ -16,12 +16,20 @@ import java.lang.reflect.Type;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Derives the {@link Shape} of model records by reflection over their components. */
+/**
+ * Derives the {@link Shape} of model records by reflection over their components.
+ *
+ * <p>Thread-safe: shapes are derived under one lock into a private map and published to the shared
+ * cache only when complete, so a thread that races a first load never sees a record's shape with
+ * its properties still being filled in (which read as "unknown key" for every key).
+ */
 public final class Shapes {
   private static final Map<Type, Shape> CACHE = new ConcurrentHashMap<>();
 
@@ -33,23 +41,44 @@ public final class Shapes {
     if (cached != null) {
       return cached;
     }
-    Shape shape = derive(type);
-    CACHE.put(type, shape);
+    synchronized (CACHE) {
+      cached = CACHE.get(type);
+      if (cached != null) {
+        return cached;
+      }
+      Map<Type, Shape> derived = new HashMap<>();
+      Shape shape = resolve(type, derived);
+      CACHE.putAll(derived);
+      return shape;
+    }
+  }
+
+  /** A shape from the shared cache, or from those derived in this call, or derived now. */
+  private static Shape resolve(Type type, Map<Type, Shape> derived) {
+    Shape known = CACHE.get(type);
+    if (known == null) {
+      known = derived.get(type);
+    }
+    if (known != null) {
+      return known;
+    }
+    Shape shape = derive(type, derived);
+    derived.put(type, shape);
     return shape;
   }
 
-  private static Shape derive(Type type) {
+  private static Shape derive(Type type, Map<Type, Shape> derived) {
     if (type instanceof ParameterizedType pt) {
       Class<?> raw = (Class<?>) pt.getRawType();
       Type[] args = pt.getActualTypeArguments();
       if (List.class.isAssignableFrom(raw)) {
-        return new ListShape(of(args[0]));
+        return new ListShape(resolve(args[0], derived));
       }
       if (Map.class.isAssignableFrom(raw)) {
         if (args[0] != String.class) {
           throw new IllegalArgumentException("map keys must be strings: " + type);
         }
-        return new MapShape(of(args[1]));
+        return new MapShape(resolve(args[1], derived));
       }
       throw new IllegalArgumentException("unsupported model type " + type);
     }
@@ -79,16 +108,16 @@ public final class Shapes {
       return new EnumShape(c, enumValues(c));
     }
     if (c.isRecord()) {
-      return objectShape(c);
+      return objectShape(c, derived);
     }
     throw new IllegalArgumentException("unsupported model type " + type);
   }
 
-  private static ObjectShape objectShape(Class<?> c) {
-    // placeholder first, so that recursive types would terminate
+  private static ObjectShape objectShape(Class<?> c, Map<Type, Shape> derived) {
+    // placeholder first, so that recursive types would terminate; only this call sees it
     Map<String, Property> properties = new LinkedHashMap<>();
-    ObjectShape shape = new ObjectShape(c, java.util.Collections.unmodifiableMap(properties));
-    CACHE.put(c, shape);
+    ObjectShape shape = new ObjectShape(c, Collections.unmodifiableMap(properties));
+    derived.put(c, shape);
     for (RecordComponent rc : c.getRecordComponents()) {
       if (rc.getAccessor().isAnnotationPresent(JsonIgnore.class)) {
         continue;
@@ -97,7 +126,8 @@ public final class Shapes {
       String name = renamed != null && !renamed.value().isEmpty() ? renamed.value() : rc.getName();
       JsonPropertyDescription d = rc.getAccessor().getAnnotation(JsonPropertyDescription.class);
       properties.put(
-          name, new Property(name, of(rc.getGenericType()), d == null ? null : d.value()));
+          name,
+          new Property(name, resolve(rc.getGenericType(), derived), d == null ? null : d.value()));
     }
     return shape;
   }
