@@ -329,6 +329,85 @@ class EngagementWorkflowTest {
   }
 
   @Test
+  void aChangeRequestForAnotherEngagementIsRefusedBeforeItIsSent(Worker worker) throws Exception {
+    startWorker(worker);
+    engagements.start(input(false));
+    awaitStep(Step.HUMAN_REVIEW);
+    String otherEngagement =
+        Files.readString(TestPorts.example("blueprint.yaml"))
+            .replace("id: " + SLUG, "id: clickstream-analytics-v2");
+    EngagementException e =
+        assertThrows(
+            EngagementException.class,
+            () ->
+                engagements.requestChanges(
+                    SLUG, new ChangeRequest("amended.yaml", otherEngagement, "typo")));
+    assertTrue(
+        e.getMessage().contains("amended.yaml is for engagement 'clickstream-analytics-v2'"),
+        e.getMessage());
+    String invalid = "blueprint: 1\nengagement: {id: " + SLUG + ", titel: x}\n";
+    EngagementException bad =
+        assertThrows(
+            EngagementException.class,
+            () -> engagements.requestChanges(SLUG, new ChangeRequest("broken.yaml", invalid, "x")));
+    assertTrue(bad.getMessage().contains("broken.yaml:2:"), bad.getMessage());
+    EngagementStatus s = status();
+    assertEquals(List.of(), s.decisions());
+    assertEquals(1, s.revision());
+    assertEquals(Step.HUMAN_REVIEW, s.step());
+
+    engagements.approve(SLUG, "ok");
+    assertEquals(Outcome.COMPLETED, result().outcome());
+  }
+
+  /**
+   * A change request that reaches the engagement but cannot be opened (here it bypasses the
+   * client's check) used to fail the engagement and compensate everything: workspace, advice and
+   * report deleted. Now the review stays open on the same revision and says why.
+   */
+  @Test
+  void aRevisionThatCannotBeOpenedKeepsTheReviewAndDeletesNothing(Worker worker) throws Exception {
+    startWorker(worker);
+    engagements.start(input(false));
+    awaitStep(Step.HUMAN_REVIEW);
+    Path report = ws().resolve("advice/report.md");
+    assertTrue(Files.isRegularFile(report), report.toString());
+    String otherEngagement =
+        Files.readString(TestPorts.example("blueprint.yaml"))
+            .replace("id: " + SLUG, "id: someone-else");
+    client
+        .newWorkflowStub(EngagementWorkflow.class, EngagementInput.workflowId(SLUG))
+        .requestChanges(new ChangeRequest("amended.yaml", otherEngagement, "wrong file"));
+    for (int i = 0; i < 200 && status().decisions().size() < 2; i++) {
+      Thread.sleep(50);
+    }
+    EngagementStatus s = status();
+    assertEquals(Outcome.RUNNING, s.outcome());
+    assertEquals(Step.HUMAN_REVIEW, s.step());
+    assertEquals(1, s.revision());
+    assertEquals(
+        List.of(DecisionKind.REQUEST_CHANGES, DecisionKind.REVISION_REFUSED),
+        s.decisions().stream().map(DecisionRecord::kind).toList());
+    assertTrue(
+        s.findings().stream()
+            .anyMatch(
+                f ->
+                    f.ruleId().equals("BP-ENG-001")
+                        && f.severity().equals("HIGH")
+                        && f.why().contains("someone-else")),
+        s.findings().toString());
+    assertEquals(List.of(), s.compensationsRun());
+    assertTrue(Files.isRegularFile(report), "the advice is kept");
+    assertFalse(Files.exists(ws().resolve("revisions/2")));
+
+    engagements.approve(SLUG, "approving revision 1 as it was");
+    EngagementResult result = result();
+    assertEquals(Outcome.COMPLETED, result.outcome());
+    assertEquals(1, result.revision());
+    assertEquals(List.of("1"), GitLog.revisions(ws().resolve("repo")));
+  }
+
+  @Test
   void cancellationMidReviewCompensatesAndEndsCancelled(Worker worker) throws Exception {
     startWorker(worker);
     engagements.start(input(false));

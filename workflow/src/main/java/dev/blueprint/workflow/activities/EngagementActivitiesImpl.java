@@ -168,6 +168,9 @@ public final class EngagementActivitiesImpl implements EngagementActivities {
             Files.move(candidate, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
           } finally {
             Files.deleteIfExists(candidate);
+            if (!Files.exists(target)) {
+              Generator.deleteRecursively(target.getParent()); // a refused revision leaves nothing
+            }
           }
         });
   }

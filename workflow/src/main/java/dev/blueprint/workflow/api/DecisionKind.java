@@ -8,5 +8,7 @@ public enum DecisionKind {
   REQUEST_CHANGES,
   COMMENT,
   REMINDER,
-  ESCALATION
+  ESCALATION,
+  /** A change request whose revision could not be opened; the review went on without it. */
+  REVISION_REFUSED
 }

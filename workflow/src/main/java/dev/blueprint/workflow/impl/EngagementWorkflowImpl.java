@@ -48,9 +48,17 @@ public class EngagementWorkflowImpl implements EngagementWorkflow {
    *       when no provisioning target is configured, and Publish runs as a local activity when it
    *       pushes nowhere (it then writes only into the workspace too). With auto-approval and no
    *       targets an engagement is one workflow task.
+   *   <li>{@value #KEEP_REVIEW_OPEN} 1 (workflow v5): a revision that cannot be opened no longer
+   *       fails the engagement (which compensated everything, advice and history included): the
+   *       review stays open on the current revision with the reason as a HIGH finding.
    * </ul>
    */
   static final String ANNOUNCE_REVIEW = "announce-review";
+
+  static final String KEEP_REVIEW_OPEN = "keep-review-open";
+
+  /** The rule id of the finding that says why a change request's revision was not opened. */
+  static final String REVISION_REFUSED_RULE = "BP-ENG-001";
 
   static final String LOCAL_STEPS = "local-steps";
 
@@ -148,8 +156,17 @@ public class EngagementWorkflowImpl implements EngagementWorkflow {
       }
       int next = revision + 1;
       register(new Compensation(Step.HUMAN_REVIEW, next));
-      activities.step.openRevision(
-          slug, next, decision.change().fileName(), decision.change().blueprintYaml());
+      try {
+        activities.step.openRevision(
+            slug, next, decision.change().fileName(), decision.change().blueprintYaml());
+      } catch (ActivityFailure e) {
+        if (e.getCause() instanceof CanceledFailure
+            || Workflow.getVersion(KEEP_REVIEW_OPEN, Workflow.DEFAULT_VERSION, 1) < 1) {
+          throw e;
+        }
+        refuseRevision(next, decision.change().fileName(), rootMessage(e));
+        continue;
+      }
       revision = next;
       closeReview();
       end(Step.HUMAN_REVIEW, StepState.PENDING, "revision " + revision + " opened");
@@ -219,6 +236,36 @@ public class EngagementWorkflowImpl implements EngagementWorkflow {
         activities.notify.escalate(slug, revision, remindersSent);
       }
     }
+  }
+
+  /**
+   * A change request whose revision could not be opened: recorded, shown as a HIGH finding, and the
+   * review goes on with the revision it had; nothing is compensated.
+   */
+  private void refuseRevision(int next, String fileName, String why) {
+    record(
+        DecisionKind.REVISION_REFUSED,
+        "revision " + next + " not opened from " + fileName + ": " + why);
+    List<Finding> kept = new ArrayList<>();
+    for (Finding f : findings) {
+      if (!REVISION_REFUSED_RULE.equals(f.ruleId())) {
+        kept.add(f);
+      }
+    }
+    kept.add(
+        new Finding(
+            REVISION_REFUSED_RULE,
+            "HIGH",
+            fileName,
+            "the change request could not be opened as revision " + next + ": " + why,
+            "request changes again with a blueprint that `blueprint validate` accepts and whose"
+                + " engagement.id is "
+                + slug
+                + "; revision "
+                + revision
+                + " is still under review"));
+    findings = List.copyOf(kept);
+    end(Step.HUMAN_REVIEW, StepState.RUNNING, "revision " + next + " refused; " + findingsNote());
   }
 
   private boolean historyTooLong() {

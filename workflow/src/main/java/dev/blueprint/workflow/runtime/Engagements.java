@@ -1,5 +1,9 @@
 package dev.blueprint.workflow.runtime;
 
+import dev.blueprint.core.model.Blueprint;
+import dev.blueprint.core.problem.Problem;
+import dev.blueprint.core.problem.ProblemException;
+import dev.blueprint.core.validate.Validator;
 import dev.blueprint.workflow.api.ChangeRequest;
 import dev.blueprint.workflow.api.DecisionRecord;
 import dev.blueprint.workflow.api.EngagementInput;
@@ -28,6 +32,7 @@ import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,6 +41,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /** The client side of engagements: start, list, ask, decide, cancel, wait for the result. */
 public final class Engagements {
@@ -162,8 +168,57 @@ public final class Engagements {
     return call(slug, () -> stub(slug).reject(reason));
   }
 
+  /**
+   * Sends a change request after checking here what opening the revision will check: the amended
+   * blueprint loads, validates, has an architecture and names this engagement. A mistyped file is
+   * refused with its problems before anything reaches the engagement.
+   */
   public DecisionRecord requestChanges(String slug, ChangeRequest request) {
+    if (request != null && request.blueprintYaml() != null && !request.blueprintYaml().isBlank()) {
+      checkAmendedBlueprint(slug, request);
+    }
     return call(slug, () -> stub(slug).requestChanges(request));
+  }
+
+  static void checkAmendedBlueprint(String slug, ChangeRequest request) {
+    String file = request.fileName();
+    Blueprint amended;
+    try {
+      amended =
+          Validator.loadValid(file, request.blueprintYaml().getBytes(StandardCharsets.UTF_8))
+              .blueprint();
+    } catch (ProblemException e) {
+      throw new EngagementException(
+          "changes not requested: "
+              + file
+              + " is not a valid blueprint; engagement "
+              + slug
+              + " is unchanged\n"
+              + e.problems().stream().map(Problem::format).collect(Collectors.joining("\n")));
+    }
+    if (!amended.isBlueprint()) {
+      throw new EngagementException(
+          "changes not requested: "
+              + file
+              + " has no architecture; request changes with a blueprint (engagement "
+              + slug
+              + " is unchanged)");
+    }
+    String id = amended.engagement() == null ? null : amended.engagement().id();
+    if (!slug.equals(id)) {
+      throw new EngagementException(
+          "changes not requested: "
+              + file
+              + " is for engagement '"
+              + id
+              + "', not "
+              + slug
+              + " (engagement.id must be "
+              + slug
+              + "); engagement "
+              + slug
+              + " is unchanged");
+    }
   }
 
   public DecisionRecord comment(String slug, String text) {
