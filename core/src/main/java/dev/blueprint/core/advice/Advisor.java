@@ -3,6 +3,7 @@ package dev.blueprint.core.advice;
 import dev.blueprint.core.advice.knowledge.Knowledge;
 import dev.blueprint.core.model.Architecture;
 import dev.blueprint.core.model.Blueprint;
+import dev.blueprint.core.model.Consumer;
 import dev.blueprint.core.model.Decision;
 import dev.blueprint.core.model.EngagementKind;
 import dev.blueprint.core.review.Finding;
@@ -44,9 +45,11 @@ public final class Advisor {
         new Blueprint(
             Blueprint.FORMAT_VERSION,
             requirements.engagement(),
+            requirements.platform(),
             requirements.requirements(),
             requirements.sources(),
-            p.consumers(),
+            requirements.data(),
+            p.consumers().stream().map(Consumer::migrated).toList(),
             withDecisions);
     List<SmartResult> smart = SmartCheck.check(requirements, kb);
     List<Question> questions = Questions.ask(requirements, smart, p.questions());

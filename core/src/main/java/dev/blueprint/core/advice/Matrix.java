@@ -25,7 +25,9 @@ import java.util.List;
   "rationale",
   "tradeOff",
   "constraint",
-  "conflict"
+  "conflict",
+  "confidence",
+  "confidenceNote"
 })
 public record Matrix(
     String id,
@@ -43,13 +45,44 @@ public record Matrix(
     String rationale,
     String tradeOff,
     String constraint,
-    Conflict conflict) {
+    Conflict conflict,
+    String confidence,
+    String confidenceNote) {
 
   public Matrix {
     options = List.copyOf(options);
     rows = List.copyOf(rows);
     knockouts = List.copyOf(knockouts);
     totals = List.copyOf(totals);
+  }
+
+  /** The same matrix with its confidence: high, or low with the note that says why. */
+  public Matrix withConfidence(String level, String note) {
+    return new Matrix(
+        id,
+        decision,
+        title,
+        subject,
+        question,
+        facts,
+        options,
+        rows,
+        knockouts,
+        totals,
+        chosen,
+        runnerUp,
+        rationale,
+        tradeOff,
+        constraint,
+        conflict,
+        level,
+        note);
+  }
+
+  /** True when a deciding fact was assumed or the margin is thin. */
+  @com.fasterxml.jackson.annotation.JsonIgnore
+  public boolean lowConfidence() {
+    return "low".equals(confidence);
   }
 
   public Total total(String option) {

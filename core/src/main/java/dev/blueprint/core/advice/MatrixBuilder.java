@@ -13,9 +13,12 @@ import dev.blueprint.core.model.NonFunctionalRequirement;
 import dev.blueprint.core.model.Requirements;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Scores the options of one decision point from the knowledge base and the facts of its subject.
@@ -34,6 +37,133 @@ public final class MatrixBuilder {
       String subject,
       Facts facts,
       Requirements requirements) {
+    return build(kb, id, decisionId, subject, facts, Scope.of(requirements));
+  }
+
+  /**
+   * The scored matrix, with its confidence: low when a deciding fact was not stated (and had to be
+   * assumed) or when the margin over the runner-up is under {@code confidence.marginPercent}; the
+   * note then names the facts that would change the choice.
+   */
+  public static Matrix build(
+      Knowledge kb, String id, String decisionId, String subject, Facts facts, Scope scope) {
+    Matrix m = score(kb, id, decisionId, subject, facts, scope);
+    List<String> why = new ArrayList<>();
+    facts
+        .unknowns()
+        .forEach(
+            (fact, what) ->
+                why.add(
+                    what
+                        + (facts.get(fact) == null
+                            ? ""
+                            : " (assumed " + Facts.say(facts.get(fact)) + ")")));
+    Total chosen = m.total(m.chosen());
+    Total runner = m.runnerUp() == null ? null : m.total(m.runnerUp());
+    double marginPercent = kb.number("confidence.marginPercent");
+    if (runner != null && !runner.knockedOut() && m.constraint() == null) {
+      int margin = chosen.score() - runner.score();
+      if (margin * 100.0 < marginPercent * Math.max(1, chosen.score())) {
+        why.add(
+            margin == 0
+                ? "a tie with " + runner.name() + " (" + chosen.score() + " each)"
+                : "a margin of "
+                    + margin
+                    + " over "
+                    + runner.name()
+                    + " ("
+                    + chosen.score()
+                    + " against "
+                    + runner.score()
+                    + ")");
+      }
+    }
+    if (why.isEmpty()) {
+      return m.withConfidence("high", null);
+    }
+    List<String> flips = flips(kb, id, decisionId, subject, facts, scope, m.chosen());
+    String note =
+        "Low confidence: "
+            + String.join("; ", why)
+            + "."
+            + (flips.isEmpty()
+                ? " No single fact would change the choice."
+                : " It would change " + String.join("; ", flips) + ".");
+    return m.withConfidence("low", note);
+  }
+
+  /**
+   * What-if: each fact the decision's rules test, set to each value they compare it with (and just
+   * past each number), and the first few that change the chosen option, unknown facts first.
+   */
+  private static List<String> flips(
+      Knowledge kb,
+      String id,
+      String decisionId,
+      String subject,
+      Facts facts,
+      Scope scope,
+      String chosen) {
+    DecisionDef def = kb.decision(decisionId);
+    Map<String, Set<Object>> candidates = new LinkedHashMap<>();
+    List<Condition> conditions = new ArrayList<>();
+    def.criteria().forEach(c -> conditions.addAll(nonNull(c.when())));
+    def.scores().forEach(s -> conditions.addAll(nonNull(s.when())));
+    def.knockouts().forEach(k -> conditions.addAll(nonNull(k.when())));
+    for (Condition c : conditions) {
+      Set<Object> values = candidates.computeIfAbsent(c.fact(), k -> new LinkedHashSet<>());
+      if (c.value() instanceof List<?> list) {
+        values.addAll(list);
+      } else if (c.value() instanceof Number n) {
+        double v = n.doubleValue();
+        values.add(v);
+        values.add(v + 1);
+        values.add(Math.max(0, v - 1));
+      } else if (c.value() instanceof Boolean b) {
+        values.add(b);
+        values.add(!b);
+      } else if (c.value() != null) {
+        values.add(c.value());
+      }
+    }
+    List<String> order = new ArrayList<>(facts.unknowns().keySet());
+    candidates.keySet().stream().filter(f -> !order.contains(f)).forEach(order::add);
+    List<String> out = new ArrayList<>();
+    for (String fact : order) {
+      if (!facts.values().containsKey(fact) && !facts.unknowns().containsKey(fact)) {
+        continue; // a fact that does not apply to this subject
+      }
+      for (Object value : candidates.getOrDefault(fact, Set.of())) {
+        if (sameValue(facts.get(fact), value)) {
+          continue;
+        }
+        Matrix alt = score(kb, id, decisionId, subject, facts.with(fact, value), scope);
+        if (!alt.chosen().equals(chosen)) {
+          out.add("to " + alt.name(alt.chosen()) + " if " + fact + " were " + Facts.say(value));
+          break;
+        }
+      }
+      if (out.size() == 2) {
+        break;
+      }
+    }
+    return out;
+  }
+
+  private static boolean sameValue(Object a, Object b) {
+    if (a instanceof Number x && b instanceof Number y) {
+      return Double.compare(x.doubleValue(), y.doubleValue()) == 0;
+    }
+    return a != null && String.valueOf(a).equals(String.valueOf(b));
+  }
+
+  private static <T> List<T> nonNull(List<T> list) {
+    return list == null ? List.of() : list;
+  }
+
+  private static Matrix score(
+      Knowledge kb, String id, String decisionId, String subject, Facts facts, Scope scope) {
+    Requirements requirements = scope.requirements();
     DecisionDef def = kb.decision(decisionId);
     Map<String, String> extra = Map.of("subject", subject);
     int factor = (int) kb.number("weight.drivenFactor");
@@ -48,6 +178,7 @@ public final class MatrixBuilder {
         if (n.category() != null
             && c.categories().contains(category(n))
             && n.id() != null
+            && scope.drivenBy(n)
             && !drivers.contains(n.id())) {
           drivers.add(n.id());
         }
@@ -59,8 +190,65 @@ public final class MatrixBuilder {
       }
       rows.add(new Row(c.id(), c.name(), weight, drivers, cells));
     }
+    List<String> adopted =
+        scope.adopt().stream().filter(o -> def.option(o) != null).distinct().toList();
+    if (!adopted.isEmpty()) {
+      List<Cell> cells = new ArrayList<>();
+      for (OptionDef o : def.options()) {
+        boolean standard = adopted.contains(o.id());
+        cells.add(
+            new Cell(
+                o.id(),
+                standard ? 5 : 0,
+                standard
+                    ? "the organisation runs " + o.name() + " already: skills, tooling and support"
+                    : "not among the organisation's standard technologies",
+                "platform.adopt"));
+      }
+      rows.add(
+          new Row(
+              "standard",
+              "The organisation's standard",
+              (int) kb.number("weight.standard"),
+              List.of(),
+              cells));
+    }
 
     List<Knockout> knockouts = new ArrayList<>();
+    for (String avoided : scope.avoid()) {
+      if (def.option(avoided) != null) {
+        knockouts.add(
+            new Knockout(
+                "KO-PLAT-001",
+                avoided,
+                "The organisation does not run "
+                    + def.option(avoided).name()
+                    + " (platform.avoid).",
+                List.of(),
+                "Remove it from platform.avoid if the organisation would run it for this.",
+                "platform.avoid"));
+      }
+    }
+    for (Constraint k : scope.constraints()) {
+      if (k.avoids() != null && def.option(k.avoids()) != null) {
+        knockouts.add(
+            new Knockout(
+                "KO-CON-001",
+                k.avoids(),
+                "Constraint "
+                    + k.id()
+                    + (k.raisedBy() == null ? "" : " (" + k.raisedBy() + ")")
+                    + " rules out "
+                    + def.option(k.avoids()).name()
+                    + ": "
+                    + k.text(),
+                List.of(k.id()),
+                "Ask "
+                    + (k.raisedBy() == null ? "the problem owner" : k.raisedBy())
+                    + " to lift it.",
+                "requirements.constraints " + k.id()));
+      }
+    }
     for (KnockoutRule k : def.knockouts()) {
       if (Condition.all(k.when(), facts)) {
         knockouts.add(
@@ -174,7 +362,9 @@ public final class MatrixBuilder {
         rationale,
         tradeOff,
         constraint == null ? null : constraint.id(),
-        conflict);
+        conflict,
+        "high",
+        null);
   }
 
   private static String category(NonFunctionalRequirement n) {

@@ -3,26 +3,37 @@ package dev.blueprint.core.advice;
 import dev.blueprint.core.advice.knowledge.Facts;
 import dev.blueprint.core.advice.knowledge.Knowledge;
 import dev.blueprint.core.advice.knowledge.SourceTemplate;
+import dev.blueprint.core.model.AccessPattern;
 import dev.blueprint.core.model.Architecture;
 import dev.blueprint.core.model.Blueprint;
 import dev.blueprint.core.model.Cache;
 import dev.blueprint.core.model.CacheWritePolicy;
 import dev.blueprint.core.model.CleanupPolicy;
 import dev.blueprint.core.model.Consolidation;
+import dev.blueprint.core.model.Constraint;
 import dev.blueprint.core.model.Consumer;
 import dev.blueprint.core.model.DataFormat;
+import dev.blueprint.core.model.DataNeed;
+import dev.blueprint.core.model.DataRole;
+import dev.blueprint.core.model.DataShape;
 import dev.blueprint.core.model.Dataset;
+import dev.blueprint.core.model.ExistingComponent;
 import dev.blueprint.core.model.Field;
 import dev.blueprint.core.model.FieldType;
 import dev.blueprint.core.model.FunctionalRequirement;
+import dev.blueprint.core.model.Hosting;
+import dev.blueprint.core.model.Intent;
 import dev.blueprint.core.model.NfrCategory;
 import dev.blueprint.core.model.NonFunctionalRequirement;
 import dev.blueprint.core.model.Partition;
 import dev.blueprint.core.model.PartitionTransform;
 import dev.blueprint.core.model.Pipeline;
 import dev.blueprint.core.model.Platform;
+import dev.blueprint.core.model.PlatformFacts;
+import dev.blueprint.core.model.ReadLatency;
 import dev.blueprint.core.model.SchemaStability;
 import dev.blueprint.core.model.Source;
+import dev.blueprint.core.model.SourceKind;
 import dev.blueprint.core.model.StoreFamily;
 import dev.blueprint.core.model.Stream;
 import dev.blueprint.core.model.Task;
@@ -74,6 +85,12 @@ final class Proposer {
   private final Map<String, List<String>> directReaders = new LinkedHashMap<>();
   private final List<String> keptInSource = new ArrayList<>();
 
+  /** Version 2's data needs by name; empty for a version-1 file. */
+  private final Map<String, DataNeed> needs = new LinkedHashMap<>();
+
+  /** The stated platform, or an empty one. */
+  private final PlatformFacts platform;
+
   Proposer(Blueprint requirements, Knowledge knowledge) {
     this.req = requirements;
     this.kb = knowledge;
@@ -84,6 +101,11 @@ final class Proposer {
             : req.engagement().id();
     this.dailyId = Names.snake(engagementId) + "_daily";
     this.consumers.addAll(req.consumers());
+    req.data().forEach(d -> needs.put(d.name(), d));
+    this.platform =
+        req.platform() == null
+            ? new PlatformFacts(null, null, null, List.of(), List.of())
+            : req.platform();
     matchRequestedStreams();
   }
 
@@ -201,7 +223,10 @@ final class Proposer {
     for (Consumer c : fed) {
       // batch consumers read the lake, which keeps far longer than the stream: only readers of
       // the stream itself (directly, or through a stream processor that serves them) count
-      boolean readsStream = isOnline(c) || c.reads().stream().anyMatch(r -> r.contains("."));
+      boolean readsStream =
+          needs.isEmpty()
+              ? isOnline(c) || c.reads().stream().anyMatch(r -> r.contains("."))
+              : c.reads().contains(s.id()) || c.access() == AccessPattern.EVENT_SUBSCRIPTION;
       if (readsStream && c.maxOutage() != null && c.maxOutage().compareTo(outage) > 0) {
         outage = c.maxOutage();
         outageFrom = "consumer " + c.id();
@@ -216,12 +241,17 @@ final class Proposer {
         replay = replay == null ? d.get() : max(replay, d.get());
       }
     }
+    for (Consumer c : fed) {
+      if (c.replay() != null) {
+        replay = replay == null ? c.replay() : max(replay, c.replay());
+      }
+    }
     double factor = kb.number("retention.safetyFactor");
     Duration floor = Duration.ofDays((long) kb.number("retention.floorDays"));
     Duration retention = Derivations.retention(outage, factor, floor, replay);
     Duration minLatency =
         fed.stream()
-            .map(Consumer::latency)
+            .map(Consumer::freshnessOrLatency)
             .filter(x -> x != null)
             .min(Duration::compareTo)
             .orElse(null);
@@ -234,22 +264,57 @@ final class Proposer {
             kb.number("kinesis.shard.recordsPerSecond"));
     List<String> retentionDrivers = new ArrayList<>(outageDrivers);
     retentionDrivers.addAll(replayDrivers);
-    Facts f =
-        new Facts()
-            .put("push", Boolean.TRUE.equals(t.push()))
-            .put("ordered", Boolean.TRUE.equals(t.ordered()))
-            .put("peakEventsPerSecond", peak, ids(NfrCategory.THROUGHPUT))
+    Facts f = new Facts().put("push", Boolean.TRUE.equals(t.push()));
+    boolean v2 = !needs.isEmpty() || (req.blueprint() != null && req.blueprint() >= 2);
+    Boolean ordered = ordered(s, fed);
+    if (ordered != null) {
+      f.put("ordered", ordered);
+    } else if (v2) {
+      f.unknown(
+          "ordered",
+          Boolean.TRUE.equals(t.ordered()),
+          "whether one key's events of "
+              + s.id()
+              + " must stay in order is not stated (orderPerKey)");
+      ask(
+          "Ordering",
+          "Must the events of one key from " + s.id() + " reach every consumer in order?",
+          "An event bus gives no order; a stream with partition keys does.",
+          s.id());
+    } else {
+      f.put("ordered", Boolean.TRUE.equals(t.ordered()));
+    }
+    long subscribers =
+        fed.stream()
+            .filter(
+                c -> c.reads().contains(s.id()) || c.access() == AccessPattern.EVENT_SUBSCRIPTION)
+            .count();
+    platformFacts(f);
+    f.put("subscribers", v2 ? subscribers : null);
+    long keepsDays =
+        Math.max(
+            Units.days(outage) > 1 ? (long) Math.ceil(Units.days(outage)) : 0,
+            replay == null ? 0 : (long) Math.ceil(Units.days(replay)));
+    f.put("keepsDays", keepsDays);
+    boolean fanoutWithoutOrder =
+        v2 && subscribers >= 2 && Boolean.FALSE.equals(ordered) && replay == null;
+    f.put("fanoutWithoutOrder", fanoutWithoutOrder);
+    f =
+        f.put("peakEventsPerSecond", peak, ids(NfrCategory.THROUGHPUT))
             .put("peakBytesPerSecond", bytes, ids(NfrCategory.THROUGHPUT))
             .put("retentionDays", retention.toDays(), retentionDrivers)
             .put("outageDays", Units.days(outage), outageDrivers)
             .put("replayDays", replay == null ? null : Units.days(replay), replayDrivers)
-            .put("consumers", 1 + onlineReaders)
+            .put("consumers", v2 ? Math.max(1, fed.size()) : 1 + onlineReaders)
             .put(
                 "latencySeconds",
                 minLatency == null ? null : minLatency.toSeconds(),
                 ids(NfrCategory.LATENCY))
             .put("kinesisShards", peak == null ? null : shards);
-    Matrix m = matrix("messaging", "the " + s.id() + " source", f);
+    Set<String> about = new LinkedHashSet<>();
+    about.add(s.id());
+    fed.forEach(c -> about.add(c.id()));
+    Matrix m = matrix("messaging", "the " + s.id() + " source", f, about);
     if (peak == null && (s.volume() == null || s.volume().totalBytes() == null)) {
       ask(
           "Volumes",
@@ -434,7 +499,7 @@ final class Proposer {
     Duration batchLatency =
         fedBy(s, t).stream()
             .filter(c -> !isOnline(c))
-            .map(Consumer::latency)
+            .map(Consumer::freshnessOrLatency)
             .filter(x -> x != null)
             .min(Duration::compareTo)
             .orElse(null);
@@ -562,6 +627,9 @@ final class Proposer {
 
   private Dataset rawDataset(Source s, SourceTemplate t, String snake, boolean streamed) {
     Facts f = formatFacts(Zone.RAW, streamed, s.schemaStability());
+    if (Boolean.FALSE.equals(s.validated())) {
+      f.put("unvalidated", true);
+    }
     Matrix m =
         matrix("format", (streamed ? snake + "_raw" : snake + "_snapshot") + " (raw zone)", f);
     DataFormat format = DataFormat.valueOf(m.chosen().toUpperCase(Locale.ROOT));
@@ -653,6 +721,13 @@ final class Proposer {
         retention,
         List.of(),
         null);
+  }
+
+  /** The format of files that people download and open: an export's own, stable columns. */
+  private DataFormat exportFormat(String name) {
+    Facts f = formatFacts(Zone.SERVING, false, SchemaStability.STABLE).put("forPeople", true);
+    Matrix m = matrix("format", name + " (an export for people)", f, Set.of(name));
+    return DataFormat.valueOf(m.chosen().toUpperCase(Locale.ROOT));
   }
 
   private Facts formatFacts(Zone zone, boolean fromStream, SchemaStability stability) {
@@ -863,50 +938,61 @@ final class Proposer {
           c.id());
       return;
     }
-    Source owner = owningPullSource(name);
+    DataNeed need = needs.get(name);
+    Source owner = need == null ? owningPullSource(name) : heldBySource(need);
     if (owner != null) {
       keepInSource(c, name, owner);
+      List<Consumer> lookups =
+          req.consumers().stream()
+              .filter(k -> k.reads().contains(name) && k.access() == AccessPattern.KEY_LOOKUP)
+              .toList();
+      if (need != null && !lookups.isEmpty()) {
+        Facts rf = new Facts();
+        storeFacts(rf, name, need, lookups, List.of(owner), c, 0, history());
+        cacheFor(lookups, datasets.get(name), rf);
+      }
       return;
     }
     List<Source> feeding = new ArrayList<>();
     for (Source s : req.sources()) {
-      if (fedBy(s, template(s)).contains(c)) {
+      if (need != null ? need.from().contains(s.id()) : fedBy(s, template(s)).contains(c)) {
         feeding.add(s);
       }
     }
+    List<Consumer> readers =
+        req.consumers().stream().filter(k -> k.reads().contains(name)).toList();
     boolean onlineReader = isOnline(c);
     boolean streamFed =
-        c.latency() != null
-            && c.latency().toSeconds() < kb.number("serving.streamFeedBelowSeconds")
+        c.freshnessOrLatency() != null
+            && c.freshnessOrLatency().toSeconds() < kb.number("serving.streamFeedBelowSeconds")
             && feeding.stream().anyMatch(s -> streamOf.containsKey(s.id()));
-    String access = access(name, c, onlineReader);
+    Facts f = new Facts();
+    String access = access(name, readers, onlineReader, f);
     double writes = 0;
     for (Source s : feeding) {
       if (s.volume() != null
           && s.volume().peakOrAverage() != null
-          && streamOf.containsKey(s.id())) {
+          && (need != null || streamOf.containsKey(s.id()))) {
         writes += s.volume().peakOrAverage();
       }
     }
-    boolean latest = access.equals("point-lookup");
+    boolean latest = access.equals("point-lookup") || access.equals("range-scan");
     Duration retention =
-        latest ? Duration.ofDays((long) kb.number("serving.stateRetentionDays")) : history();
-    Facts f =
-        new Facts()
-            .put("access", access)
-            .put(
-                "latencySeconds",
-                c.latency() == null ? null : c.latency().toSeconds(),
-                ids(NfrCategory.LATENCY))
-            .put(
-                "writeEventsPerSecond",
-                streamFed && writes > 0 ? writes : null,
-                ids(NfrCategory.THROUGHPUT))
-            .put("historyDays", retention.toDays(), ids(NfrCategory.RETENTION))
-            .put("schemaStability", worstStability(feeding))
-            .put("systemOfRecord", true);
-    Matrix m = matrix("store", name + " (read by " + c.id() + ")", f);
+        need != null && need.expiry() != null
+            ? need.expiry()
+            : latest ? Duration.ofDays((long) kb.number("serving.stateRetentionDays")) : history();
+    storeFacts(
+        f, name, need, readers, feeding, c, streamFed || need != null ? writes : 0, retention);
+    Set<String> about = new LinkedHashSet<>();
+    about.add(name);
+    readers.forEach(k -> about.add(k.id()));
+    feeding.forEach(s -> about.add(s.id()));
+    Matrix m = matrix("store", name + " (read by " + readerIds(readers, c) + ")", f, about);
     StoreFamily store = StoreFamily.valueOf(m.chosen().toUpperCase(Locale.ROOT).replace('-', '_'));
+    ExistingComponent holder = holderOf(name);
+    if (holder != null) {
+      store = keptOrReplaced(name, holder, m, store);
+    }
     boolean lake = store == StoreFamily.OBJECT_STORAGE;
     boolean needsHa = onlineReader || !nfrs(NfrCategory.AVAILABILITY).isEmpty();
     Integer instances = null;
@@ -919,7 +1005,11 @@ final class Proposer {
           "no single instance: a quorum of 3 replicas for wide-column and document stores, primary + replica otherwise",
           needsHa
               ? (onlineReader
-                  ? "online consumer " + c.id() + " (latency " + Units.say(c.latency()) + ")"
+                  ? "online consumer "
+                      + c.id()
+                      + " (latency "
+                      + Units.say(c.freshnessOrLatency())
+                      + ")"
                   : "availability requirement")
               : "avoid a single point of failure");
     }
@@ -1015,8 +1105,12 @@ final class Proposer {
             Names.kebab(c.id()),
             lake && access.equals("scan") ? Zone.CURATED : Zone.SERVING,
             store,
-            lake ? DataFormat.PARQUET : null,
-            lake ? null : name + "_db",
+            lake ? (access.equals("export") ? exportFormat(name) : DataFormat.PARQUET) : null,
+            lake
+                ? null
+                : holder != null && holder.intentOrKeep() == Intent.KEEP
+                    ? Names.snake(holder.id())
+                    : name + "_db",
             instances,
             fields,
             pk,
@@ -1026,11 +1120,19 @@ final class Proposer {
             List.of(),
             null);
     datasets.put(name, d);
+    boolean keyLookups =
+        need == null
+            ? onlineReader && access.equals("point-lookup")
+            : readers.stream().anyMatch(k -> k.access() == AccessPattern.KEY_LOOKUP);
+    boolean cacheable = keyLookups && store != StoreFamily.OBJECT_STORAGE;
     if (streamFed && onlineFeed(c, name, feeding)) {
-      if (onlineReader && latest) {
-        cacheFor(c, d);
+      if (cacheable) {
+        cacheFor(readers.isEmpty() ? List.of(c) : readers, d, f);
       }
     } else {
+      if (need != null && cacheable) {
+        cacheFor(readers, d, f);
+      }
       publish(name, consolidated, feeding);
     }
   }
@@ -1110,17 +1212,319 @@ final class Proposer {
         owner.id());
   }
 
-  /** How the dataset is read: from words in its name and its reader's description. */
-  private String access(String name, Consumer c, boolean onlineReader) {
-    String about = name + " " + (c.description() == null ? "" : c.description());
-    if (mentions(
-        name.replace('_', ' '), kb.accessKeywords().getOrDefault("relationships", List.of()))) {
-      return "relationships";
+  /**
+   * How the data is read, from its readers' stated access (version 2), the most demanding first: a
+   * traversal, then look-ups by key, range scans, search, analytical scans and exports. When no
+   * reader states it, it is assumed from freshness alone (online readers look up by key, others
+   * read reports), asked as a question and marked unknown: names and descriptions never decide it.
+   */
+  private String access(String name, List<Consumer> readers, boolean onlineReader, Facts f) {
+    List<AccessPattern> order =
+        List.of(
+            AccessPattern.TRAVERSAL,
+            AccessPattern.KEY_LOOKUP,
+            AccessPattern.RANGE_SCAN,
+            AccessPattern.FULL_TEXT_SEARCH,
+            AccessPattern.ANALYTICAL_SCAN,
+            AccessPattern.FILE_EXPORT);
+    for (AccessPattern a : order) {
+      if (readers.stream().anyMatch(k -> k.access() == a)) {
+        String fact = accessFact(a);
+        f.put("access", fact);
+        return fact;
+      }
     }
-    if (mentions(about.replace('_', ' '), kb.accessKeywords().getOrDefault("scan", List.of()))) {
-      return "scan";
+    String assumed = onlineReader ? "point-lookup" : "aggregate-report";
+    f.unknown(
+        "access",
+        assumed,
+        "how " + readerIds(readers, null) + " read " + name + " is not stated (access)");
+    ask(
+        "Access",
+        "How do "
+            + readerIds(readers, null)
+            + " read "
+            + name
+            + ": look-ups by key, range scans, analytical scans, traversals, search, or files"
+            + " for people?",
+        "The access pattern decides the store family; without it the advisor assumed "
+            + (onlineReader ? "look-ups by key (an online reader)" : "reports")
+            + ".",
+        name);
+    return assumed;
+  }
+
+  private static String accessFact(AccessPattern a) {
+    return switch (a) {
+      case KEY_LOOKUP -> "point-lookup";
+      case RANGE_SCAN -> "range-scan";
+      case ANALYTICAL_SCAN -> "scan";
+      case TRAVERSAL -> "relationships";
+      case FULL_TEXT_SEARCH -> "search";
+      case FILE_EXPORT -> "export";
+      case EVENT_SUBSCRIPTION -> "subscription";
+    };
+  }
+
+  private static String readerIds(List<Consumer> readers, Consumer fallback) {
+    if (readers.isEmpty()) {
+      return fallback == null ? "its readers" : fallback.id();
     }
-    return onlineReader ? "point-lookup" : "aggregate-report";
+    return String.join(", ", readers.stream().map(Consumer::id).toList());
+  }
+
+  /**
+   * The facts of a serving store decision (version 2 where stated): who reads it how fast and how
+   * often, how much is written, how long it lives, whether it is the system of record, its shape
+   * and whether it changes in transactions.
+   */
+  private void storeFacts(
+      Facts f,
+      String name,
+      DataNeed need,
+      List<Consumer> readers,
+      List<Source> feeding,
+      Consumer first,
+      double writes,
+      Duration retention) {
+    Duration freshest =
+        readers.stream()
+            .map(Consumer::freshnessOrLatency)
+            .filter(x -> x != null)
+            .min(Duration::compareTo)
+            .orElse(first.freshnessOrLatency());
+    f.put(
+        "latencySeconds",
+        freshest == null ? null : freshest.toSeconds(),
+        ids(NfrCategory.FRESHNESS));
+    Duration readLatency =
+        readers.stream()
+            .map(Consumer::readLatency)
+            .filter(r -> r != null && r.value() != null)
+            .map(ReadLatency::value)
+            .min(Duration::compareTo)
+            .orElse(null);
+    f.put(
+        "readLatencyMs",
+        readLatency == null ? null : readLatency.toMillis(),
+        ids(NfrCategory.LATENCY));
+    double reads =
+        readers.stream()
+            .map(Consumer::peakReadsPerSecond)
+            .filter(x -> x != null)
+            .mapToDouble(Double::doubleValue)
+            .sum();
+    f.put("readsPerSecond", reads == 0 ? null : reads, ids(NfrCategory.THROUGHPUT));
+    f.put("writeEventsPerSecond", writes > 0 ? writes : null, ids(NfrCategory.THROUGHPUT));
+    if (need == null || need.expiry() != null || longest(NfrCategory.RETENTION).isPresent()) {
+      // version 2: a history only a default asks for decides nothing
+      f.put("historyDays", retention.toDays(), ids(NfrCategory.RETENTION));
+    }
+    f.put("schemaStability", worstStability(feeding));
+    if (need != null && need.expiry() != null) {
+      f.put("expiryMinutes", Math.max(1, need.expiry().toMinutes()));
+    }
+    if (need != null && need.role() != null) {
+      f.put("systemOfRecord", need.role() == DataRole.SYSTEM_OF_RECORD);
+      f.put(
+          "role",
+          need.role() == DataRole.SYSTEM_OF_RECORD
+              ? "system-of-record"
+              : need.role() == DataRole.DERIVED ? "derived" : "cache");
+    } else {
+      f.unknown(
+          "systemOfRecord",
+          true,
+          "whether " + name + " is the system of record, derived or a cache is not stated (role)");
+      ask(
+          "Data",
+          "Is "
+              + name
+              + " the system of record (the only copy that counts), derived from its sources, or"
+              + " a cache that may be lost? And does it expire?",
+          "A key-value store such as Redis is never a system of record; ephemeral or derived data"
+              + " may live there.",
+          name);
+    }
+    boolean transactions =
+        (need != null && Boolean.TRUE.equals(need.transactions()))
+            || readers.stream().anyMatch(k -> Boolean.TRUE.equals(k.transactions()));
+    if (transactions) {
+      f.put("transactions", true);
+    }
+    boolean varies =
+        (need != null && need.shape() == DataShape.VARIES)
+            || feeding.stream().anyMatch(s -> Boolean.FALSE.equals(s.validated()));
+    if (need != null
+        && (need.shape() != null || feeding.stream().anyMatch(s -> s.validated() != null))) {
+      f.put("shapeVaries", varies);
+    }
+    readers.stream()
+        .map(Consumer::traversalDepth)
+        .filter(x -> x != null)
+        .max(Integer::compareTo)
+        .ifPresent(d -> f.put("traversalDepth", d));
+    if (need != null && need.rows() != null) {
+      f.put("rows", need.rows());
+    }
+  }
+
+  /** The existing system that holds a data need today, if any. */
+  private ExistingComponent holderOf(String name) {
+    if (req.engagement() == null || req.engagement().existingSystem() == null) {
+      return null;
+    }
+    return req.engagement().existingSystem().systems().stream()
+        .filter(x -> x.holds().contains(name))
+        .findFirst()
+        .orElse(null);
+  }
+
+  /** The store family an existing system's technology belongs to, by the knowledge's aliases. */
+  private StoreFamily familyOf(String technology) {
+    if (technology == null) {
+      return null;
+    }
+    String t = technology.toLowerCase(Locale.ROOT);
+    for (var o : kb.decision("store").options()) {
+      if (o.id().equals(t) || o.aliases().stream().anyMatch(a -> a.equalsIgnoreCase(t))) {
+        return StoreFamily.valueOf(o.id().toUpperCase(Locale.ROOT).replace('-', '_'));
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Improve mode keeps an existing system unless a requirement rules its family out (a knock-out in
+   * the store matrix); it says why when it replaces one, and follows an intent to replace.
+   */
+  private StoreFamily keptOrReplaced(
+      String name, ExistingComponent holder, Matrix m, StoreFamily best) {
+    StoreFamily kept = familyOf(holder.technology());
+    String element = "dataset " + name;
+    if (kept == null) {
+      ask(
+          "Existing systems",
+          "Which store family is " + holder.id() + " (" + holder.technology() + ")?",
+          "The advisor keeps existing systems it can classify; it could not classify this one.",
+          holder.id());
+      return best;
+    }
+    String option = kept.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    if (holder.intentOrKeep() == Intent.REPLACE) {
+      derive(
+          element,
+          "store",
+          m.chosen(),
+          "the problem owner intends to replace "
+              + holder.id()
+              + "; the matrix chooses its successor",
+          holder.id() + " (" + holder.technology() + ", intent replace)");
+      return best;
+    }
+    if (m.knockedOut(option)) {
+      Knockout k =
+          m.knockouts().stream().filter(x -> x.option().equals(option)).findFirst().orElseThrow();
+      assumptions.add(
+          name
+              + " moves out of "
+              + holder.id()
+              + " ("
+              + holder.technology()
+              + "), which the engagement would keep: "
+              + k.reason()
+              + " The proposal uses "
+              + m.name(m.chosen())
+              + " instead; keep "
+              + holder.id()
+              + " only if that requirement is relaxed.");
+      return best;
+    }
+    derive(
+        element,
+        "store",
+        option,
+        "improve mode keeps an existing system unless a requirement cannot be met by it",
+        holder.id()
+            + " ("
+            + holder.technology()
+            + ") holds "
+            + name
+            + " today"
+            + (holder.intent() == null ? " (intent keep by default)" : " (intent keep)")
+            + "; no knock-out rules "
+            + m.name(option)
+            + " out"
+            + (option.equals(m.chosen())
+                ? ""
+                : "; on scores alone " + m.name(m.chosen()) + " would lead"));
+    if (holder.intentOrKeep() == Intent.OPEN) {
+      ask(
+          "Existing systems",
+          "Is " + holder.id() + " to be kept for " + name + ", or replaced?",
+          "Its intent is open; the proposal keeps it, which needs no migration.",
+          holder.id());
+    }
+    return kept;
+  }
+
+  /** Whether one key's events must stay in order: the source says, or a consumer needs it. */
+  private static Boolean ordered(Source s, List<Consumer> fed) {
+    if (s.orderPerKey() != null) {
+      return s.orderPerKey();
+    }
+    if (fed.stream().anyMatch(c -> Boolean.TRUE.equals(c.orderPerKey()))) {
+      return true;
+    }
+    if (!fed.isEmpty() && fed.stream().allMatch(c -> Boolean.FALSE.equals(c.orderPerKey()))) {
+      return false;
+    }
+    return null;
+  }
+
+  /** Where it runs, as facts the messaging and store decisions test. */
+  private void platformFacts(Facts f) {
+    if (platform.hosting() != null) {
+      f.put("hosting", platform.hosting() == Hosting.CLOUD ? "cloud" : "self-hosted");
+    }
+    if (platform.provider() != null) {
+      f.put("provider", platform.provider().name().toLowerCase(Locale.ROOT));
+    }
+    if (platform.operations() != null) {
+      f.put("operations", platform.operations().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+    }
+    for (Constraint c : req.requirements().constraints()) {
+      String need = c.requires();
+      if (need == null) {
+        continue;
+      }
+      switch (need) {
+        case "aws", "azure", "gcp" -> {
+          f.put("hosting", "cloud", c.id());
+          f.put("provider", need, c.id());
+        }
+        case "cloud", "self-hosted" -> f.put("hosting", need, c.id());
+        case "managed", "serverless", "self-managed" -> f.put("operations", need, c.id());
+        default -> {}
+      }
+    }
+  }
+
+  /**
+   * Version 2: data that is the system of record of exactly one database source (an application
+   * database, or one read by change data capture) stays in that database.
+   */
+  private Source heldBySource(DataNeed need) {
+    if (need.role() != DataRole.SYSTEM_OF_RECORD || need.from().size() != 1) {
+      return null;
+    }
+    for (Source s : req.sources()) {
+      boolean database = s.kind() == SourceKind.APPLICATION_DATABASE || s.kind() == SourceKind.CDC;
+      if (s.id().equals(need.from().get(0)) && database) {
+        return s;
+      }
+    }
+    return null;
   }
 
   private boolean onlineFeed(Consumer c, String name, List<Source> feeding) {
@@ -1132,7 +1536,7 @@ final class Proposer {
     }
     Facts f =
         new Facts()
-            .put("latencySeconds", c.latency().toSeconds(), ids(NfrCategory.LATENCY))
+            .put("latencySeconds", c.freshnessOrLatency().toSeconds(), ids(NfrCategory.LATENCY))
             .put("steps", 1)
             .put("backfill", false)
             .put("streamed", !inputs.isEmpty());
@@ -1142,7 +1546,10 @@ final class Proposer {
     }
     String id = Names.kebab(name) + "-updater";
     Duration outage = c.maxOutage() == null ? Duration.ofHours(1) : c.maxOutage();
-    Duration latency = c.latency().dividedBy(2).isZero() ? c.latency() : c.latency().dividedBy(2);
+    Duration latency =
+        c.freshnessOrLatency().dividedBy(2).isZero()
+            ? c.freshnessOrLatency()
+            : c.freshnessOrLatency().dividedBy(2);
     consumers.add(
         new Consumer(
             id,
@@ -1164,7 +1571,11 @@ final class Proposer {
             + c.id()
             + "'s latency budget, so that the store read fits in the rest; the same outage as "
             + c.id(),
-        c.id() + ": latency " + Units.say(c.latency()) + ", maxOutage " + Units.say(outage));
+        c.id()
+            + ": latency "
+            + Units.say(c.freshnessOrLatency())
+            + ", maxOutage "
+            + Units.say(outage));
     for (String in : inputs) {
       streamConsumers.computeIfAbsent(in, k -> new ArrayList<>()).add(id);
     }
@@ -1172,7 +1583,12 @@ final class Proposer {
     return true;
   }
 
-  private void cacheFor(Consumer c, Dataset d) {
+  /**
+   * Whether a cache belongs in front of a dataset read by key, from its readers' read latency and
+   * rate, whether they write what they read, the staleness they accept (their freshness, or a
+   * consistency requirement) and its store; the TTL is that staleness.
+   */
+  private void cacheFor(List<Consumer> readers, Dataset d, Facts storeFacts) {
     Duration staleness = null;
     List<String> consistency = new ArrayList<>();
     for (NonFunctionalRequirement n : nfrs(NfrCategory.CONSISTENCY)) {
@@ -1182,33 +1598,57 @@ final class Proposer {
         staleness = staleness == null || s.get().compareTo(staleness) < 0 ? s.get() : staleness;
       }
     }
-    Facts f =
-        new Facts()
-            .put("latencySeconds", c.latency().toSeconds(), ids(NfrCategory.LATENCY))
-            .put(
-                "maxStalenessSeconds",
-                staleness == null ? null : staleness.toMillis() / 1000.0,
-                consistency)
-            .put("readers", 1);
+    boolean v2 = needs.containsKey(d.name());
+    Duration accepted =
+        readers.stream()
+            .map(Consumer::freshnessOrLatency)
+            .filter(x -> x != null)
+            .min(Duration::compareTo)
+            .orElse(null);
+    if (v2 && accepted != null && (staleness == null || accepted.compareTo(staleness) < 0)) {
+      staleness = accepted; // the freshness a reader accepts is the staleness a cache may have
+    }
+    String ids = readerIds(readers, null);
+    Facts f = new Facts();
+    if (v2) {
+      f.put("readLatencyMs", storeFacts.get("readLatencyMs"), ids(NfrCategory.LATENCY))
+          .put("readsPerSecond", storeFacts.get("readsPerSecond"), ids(NfrCategory.THROUGHPUT))
+          .put("readerWrites", readers.stream().anyMatch(k -> Boolean.TRUE.equals(k.writes())))
+          .put("store", d.store().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+    } else {
+      Duration freshest = accepted == null ? Duration.ofSeconds(Long.MAX_VALUE / 2) : accepted;
+      f.put(
+          "latencySeconds",
+          accepted == null ? null : freshest.toSeconds(),
+          ids(NfrCategory.LATENCY));
+    }
+    f.put(
+            "maxStalenessSeconds",
+            staleness == null ? null : staleness.toMillis() / 1000.0,
+            consistency)
+        .put("readers", readers.size());
     if (staleness == null) {
       ask(
           "Consistency",
           "May "
-              + c.id()
+              + ids
               + " read "
               + d.name()
               + " data that is up to "
               + Facts.say(kb.number("cache.ttlMinutes"))
               + " minutes old (a cache's TTL), or must every read see the latest write?",
           "It decides whether a cache may sit in front of " + d.name() + ".",
-          c.id());
+          d.name());
     }
-    Matrix m = matrix("cache", d.name(), f);
+    Set<String> about = new LinkedHashSet<>();
+    about.add(d.name());
+    readers.forEach(k -> about.add(k.id()));
+    Matrix m = matrix("cache", d.name(), f, about);
     if (!m.chosen().equals("redis")) {
       return;
     }
     Duration ttl = Duration.ofMinutes((long) kb.number("cache.ttlMinutes"));
-    if (staleness != null && staleness.compareTo(ttl) < 0) {
+    if (staleness != null && (v2 || staleness.compareTo(ttl) < 0)) {
       ttl = staleness;
     }
     String name = d.name() + "_cache";
@@ -1219,7 +1659,7 @@ final class Proposer {
             "Recent "
                 + d.name()
                 + " entries for "
-                + c.id()
+                + ids
                 + "; a miss reads "
                 + d.name()
                 + ", the system of record.",
@@ -1231,7 +1671,11 @@ final class Proposer {
         "cache " + name,
         "ttl",
         Units.say(ttl),
-        "cache.ttlMinutes, or the tolerated staleness when a consistency requirement is smaller",
+        v2
+            ? "the staleness the readers accept (their freshness, or a smaller consistency"
+                + " bound); cache.ttlMinutes when neither is stated"
+            : "cache.ttlMinutes, or the tolerated staleness when a consistency requirement is"
+                + " smaller",
         staleness == null
             ? "no staleness bound stated"
             : "staleness bound " + Units.say(staleness));
@@ -1298,7 +1742,7 @@ final class Proposer {
     Duration batchLatency =
         req.consumers().stream()
             .filter(c -> !isOnline(c))
-            .map(Consumer::latency)
+            .map(Consumer::freshnessOrLatency)
             .filter(x -> x != null)
             .min(Duration::compareTo)
             .orElse(null);
@@ -1384,8 +1828,12 @@ final class Proposer {
   }
 
   private Matrix matrix(String decision, String subject, Facts facts) {
+    return matrix(decision, subject, facts, Set.of());
+  }
+
+  private Matrix matrix(String decision, String subject, Facts facts, Set<String> about) {
     String id = "M-" + (matrices.size() + 1);
-    Matrix m = MatrixBuilder.build(kb, id, decision, subject, facts, req.requirements());
+    Matrix m = MatrixBuilder.build(kb, id, decision, subject, facts, Scope.of(req, about));
     matrices.add(m);
     return m;
   }
@@ -1409,11 +1857,27 @@ final class Proposer {
   }
 
   private boolean isOnline(Consumer c) {
-    return c.latency() != null && c.latency().compareTo(online) <= 0;
+    return c.freshnessOrLatency() != null && c.freshnessOrLatency().compareTo(online) <= 0;
   }
 
   /** Online consumers are fed by push sources (when there are any); batch consumers by all. */
   private List<Consumer> fedBy(Source s, SourceTemplate t) {
+    if (!needs.isEmpty()) {
+      // version 2: the data's `from` and the consumers' `reads` say who is fed by whom
+      List<Consumer> out = new ArrayList<>();
+      for (Consumer c : req.consumers()) {
+        boolean fed =
+            c.reads().contains(s.id())
+                || c.reads().contains(requested.get(s.id()))
+                || c.reads().stream()
+                    .map(needs::get)
+                    .anyMatch(n -> n != null && n.from().contains(s.id()));
+        if (fed) {
+          out.add(c);
+        }
+      }
+      return out;
+    }
     boolean anyPush = req.sources().stream().anyMatch(x -> Boolean.TRUE.equals(template(x).push()));
     List<Consumer> out = new ArrayList<>();
     for (Consumer c : req.consumers()) {

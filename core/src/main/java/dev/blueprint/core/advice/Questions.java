@@ -81,7 +81,7 @@ public final class Questions {
             "Stream retention is derived from the longest tolerated outage.",
             c.id());
       }
-      if (c.latency() == null) {
+      if (c.freshnessOrLatency() == null) {
         add(
             qs,
             "Freshness",

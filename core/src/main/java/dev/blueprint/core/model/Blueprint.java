@@ -16,28 +16,56 @@ import java.util.List;
 @JsonPropertyOrder({
   "blueprint",
   "engagement",
+  "platform",
   "requirements",
   "sources",
+  "data",
   "consumers",
   "architecture"
 })
 public record Blueprint(
-    @JsonPropertyDescription("Version of the file format; this release reads 1.") Integer blueprint,
+    @JsonPropertyDescription(
+            "Version of the file format: 2 (this release writes it); version-1 files still load,"
+                + " with a notice of what to add.")
+        Integer blueprint,
     Engagement engagement,
+    @JsonPropertyDescription(
+            "Where it runs and who runs it (version 2): hosting, provider, operations, the"
+                + " organisation's standard technologies.")
+        PlatformFacts platform,
     Requirements requirements,
     @JsonPropertyDescription("Where the data comes from.") List<Source> sources,
+    @JsonPropertyDescription(
+            "What the consumers read, by the facts that decide its store (version 2): role,"
+                + " expiry, rows, shape, transactions.")
+        List<DataNeed> data,
     @JsonPropertyDescription("Who reads the data and what they tolerate.") List<Consumer> consumers,
     @JsonPropertyDescription("The proposed architecture; absent in a requirements document.")
         Architecture architecture) {
 
-  /** The file-format version this release reads and writes. */
-  public static final int FORMAT_VERSION = 1;
+  /** The file-format version this release writes; it reads this one and the one before. */
+  public static final int FORMAT_VERSION = 2;
+
+  /** The first format version, still read (with a migration notice). */
+  public static final int FORMAT_VERSION_1 = 1;
 
   public Blueprint {
     blueprint = blueprint == null ? FORMAT_VERSION : blueprint;
     requirements = requirements == null ? Requirements.EMPTY : requirements;
     sources = Lists.copy(sources);
+    data = Lists.copy(data);
     consumers = Lists.copy(consumers);
+  }
+
+  /** A blueprint without the version-2 sections (platform, data). */
+  public Blueprint(
+      Integer blueprint,
+      Engagement engagement,
+      Requirements requirements,
+      List<Source> sources,
+      List<Consumer> consumers,
+      Architecture architecture) {
+    this(blueprint, engagement, null, requirements, sources, List.of(), consumers, architecture);
   }
 
   /** True when the architecture is filled in, so that the file can be generated from. */
@@ -53,6 +81,7 @@ public record Blueprint(
   }
 
   public Blueprint withArchitecture(Architecture newArchitecture) {
-    return new Blueprint(blueprint, engagement, requirements, sources, consumers, newArchitecture);
+    return new Blueprint(
+        blueprint, engagement, platform, requirements, sources, data, consumers, newArchitecture);
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
 
 /**
  * How well the solution must do it. SMART when metric, comparator, value, unit, scope and time
@@ -20,7 +21,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
   "value",
   "unit",
   "scope",
-  "timeFrame"
+  "timeFrame",
+  "about"
 })
 public record NonFunctionalRequirement(
     String id,
@@ -34,7 +36,29 @@ public record NonFunctionalRequirement(
     @JsonPropertyDescription("Which feature and under what load, e.g. 'at 5,000 events/s peak'.")
         String scope,
     @JsonPropertyDescription("When or over which window it holds, e.g. 'per calendar month'.")
-        String timeFrame) {
+        String timeFrame,
+    @JsonPropertyDescription(
+            "Ids of the consumers, data, sources or streams it constrains (version 2), so that it"
+                + " drives exactly the decisions about them.")
+        List<String> about) {
+
+  public NonFunctionalRequirement {
+    about = Lists.copy(about);
+  }
+
+  /** A requirement not linked to elements. */
+  public NonFunctionalRequirement(
+      String id,
+      String text,
+      NfrCategory category,
+      String metric,
+      Comparator comparator,
+      Double value,
+      String unit,
+      String scope,
+      String timeFrame) {
+    this(id, text, category, metric, comparator, value, unit, scope, timeFrame, List.of());
+  }
 
   /** True when every SMART field is present. */
   @JsonIgnore

@@ -60,6 +60,15 @@ final class RangeRules implements Rule {
       Consumer k = b.consumers().get(i);
       positive(
           c, k.latency(), "consumers[" + i + "].latency", "consumer '" + k.id() + "' has latency");
+      if (k.freshness() != null && k.freshness().isNegative()) {
+        // zero is meaningful: every read must see the latest write
+        c.error(
+            "BP-RANGE-005",
+            "consumers[" + i + "].freshness",
+            "consumer '" + k.id() + "' has freshness " + k.freshness() + "; it cannot be negative");
+      }
+      positive(
+          c, k.replay(), "consumers[" + i + "].replay", "consumer '" + k.id() + "' has replay");
       positive(
           c,
           k.maxOutage(),

@@ -200,10 +200,14 @@ final class ReferenceRules implements Rule {
     b.requirements().nonFunctional().forEach(r -> requirements.add(r.id()));
     Set<String> people = new LinkedHashSet<>();
     if (b.engagement() != null) {
+      // a person by name, or by the role they hold ("raisedBy: CFO")
       if (b.engagement().problemOwner() != null) {
         people.add(b.engagement().problemOwner().name());
+        people.add(b.engagement().problemOwner().role());
       }
       b.engagement().stakeholders().forEach(s -> people.add(s.name()));
+      b.engagement().stakeholders().forEach(s -> people.add(s.role()));
+      people.remove(null);
     }
     for (int i = 0; i < b.requirements().constraints().size(); i++) {
       Constraint k = b.requirements().constraints().get(i);
@@ -214,7 +218,7 @@ final class ReferenceRules implements Rule {
             "requirements.constraints[" + i + "].raisedBy",
             people,
             "constraint '" + k.id() + "' is raised by",
-            "problem owner or stakeholder");
+            "problem owner or stakeholder (by name or role)");
       }
     }
     for (int i = 0; i < a.decisions().size(); i++) {

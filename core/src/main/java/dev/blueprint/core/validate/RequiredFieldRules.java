@@ -7,10 +7,12 @@ import dev.blueprint.core.model.ConsideredOption;
 import dev.blueprint.core.model.Consolidation;
 import dev.blueprint.core.model.Constraint;
 import dev.blueprint.core.model.Consumer;
+import dev.blueprint.core.model.DataNeed;
 import dev.blueprint.core.model.Dataset;
 import dev.blueprint.core.model.Decision;
 import dev.blueprint.core.model.Engagement;
 import dev.blueprint.core.model.EngagementKind;
+import dev.blueprint.core.model.ExistingComponent;
 import dev.blueprint.core.model.Field;
 import dev.blueprint.core.model.FunctionalRequirement;
 import dev.blueprint.core.model.NonFunctionalRequirement;
@@ -50,7 +52,9 @@ final class RequiredFieldRules implements Rule {
     m.put(Person.class, List.of("name"));
     m.put(FunctionalRequirement.class, List.of("id", "text"));
     m.put(NonFunctionalRequirement.class, List.of("id", "text"));
-    m.put(Constraint.class, List.of("id", "text", "requires"));
+    m.put(Constraint.class, List.of("id", "text"));
+    m.put(DataNeed.class, List.of("name"));
+    m.put(ExistingComponent.class, List.of("id", "technology"));
     m.put(Source.class, List.of("id", "kind"));
     m.put(Consumer.class, List.of("id"));
     m.put(Dataset.class, List.of("name", "store", "fields"));
@@ -71,12 +75,14 @@ final class RequiredFieldRules implements Rule {
   @Override
   public void check(Context c) {
     Blueprint b = c.blueprint();
-    if (b.blueprint() != Blueprint.FORMAT_VERSION) {
+    if (b.blueprint() != Blueprint.FORMAT_VERSION && b.blueprint() != Blueprint.FORMAT_VERSION_1) {
       c.error(
           "BP-REQ-002",
           "blueprint",
-          "format version " + b.blueprint() + " is not supported; this release reads version 1",
-          "write 'blueprint: 1'");
+          "format version "
+              + b.blueprint()
+              + " is not supported; this release reads versions 1 and 2",
+          "write 'blueprint: 2'");
     }
     present(c, b, "");
     Engagement e = b.engagement();
@@ -106,6 +112,10 @@ final class RequiredFieldRules implements Rule {
     each(c, b.requirements().constraints(), "requirements.constraints");
     each(c, b.sources(), "sources");
     each(c, b.consumers(), "consumers");
+    each(c, b.data(), "data");
+    if (e != null && e.existingSystem() != null) {
+      each(c, e.existingSystem().systems(), "engagement.existingSystem.systems");
+    }
     if (b.architecture() == null) {
       return;
     }

@@ -27,6 +27,7 @@ public final class Validator {
           new RetentionRules(),
           new PathRules(),
           new NfrRules(),
+          new FactRules(),
           new DecisionRules());
 
   private Validator() {}

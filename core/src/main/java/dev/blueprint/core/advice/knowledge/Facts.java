@@ -16,6 +16,7 @@ import java.util.Set;
 public final class Facts {
   private final Map<String, Object> values = new LinkedHashMap<>();
   private final Map<String, Set<String>> drivers = new LinkedHashMap<>();
+  private final Map<String, String> unknowns = new LinkedHashMap<>();
 
   /** Sets a fact; null values are left unknown. */
   public Facts put(String name, Object value, String... because) {
@@ -33,6 +34,39 @@ public final class Facts {
 
   public Object get(String name) {
     return values.get(name);
+  }
+
+  /**
+   * Marks a fact that would decide but is not stated: the decision is then low confidence, and
+   * {@code assumed} (may be null) is what the advisor assumed in its place, which is set as the
+   * fact's value so that the scoring can go on.
+   */
+  public Facts unknown(String name, Object assumed, String what) {
+    unknowns.put(name, what);
+    if (assumed != null) {
+      values.put(name, assumed);
+      drivers.computeIfAbsent(name, k -> new LinkedHashSet<>());
+    }
+    return this;
+  }
+
+  /** The facts that were not stated, each with what was missing (in the order marked). */
+  public Map<String, String> unknowns() {
+    return java.util.Collections.unmodifiableMap(unknowns);
+  }
+
+  /** A copy with one fact set to another value (for what-if analysis). */
+  public Facts with(String name, Object value) {
+    Facts copy = new Facts();
+    copy.values.putAll(values);
+    drivers.forEach((k, v) -> copy.drivers.put(k, new LinkedHashSet<>(v)));
+    copy.unknowns.putAll(unknowns);
+    if (value == null) {
+      copy.values.remove(name);
+    } else {
+      copy.values.put(name, value);
+    }
+    return copy;
   }
 
   /** The requirement ids behind the facts that these conditions test. */

@@ -61,8 +61,8 @@ public final class ArchitectureContributor implements Contributor {
       }
     }
     for (Consumer c : b.consumers()) {
-      if (c.latency() != null) {
-        durations.put("consumer latency " + c.id(), Durations.format(c.latency()));
+      if (c.freshnessOrLatency() != null) {
+        durations.put("consumer latency " + c.id(), Durations.format(c.freshnessOrLatency()));
       }
       if (c.maxOutage() != null) {
         durations.put("consumer outage " + c.id(), Durations.format(c.maxOutage()));

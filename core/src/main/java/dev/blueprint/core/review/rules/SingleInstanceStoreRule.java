@@ -78,8 +78,8 @@ public final class SingleInstanceStoreRule implements ReviewRule {
   private static String why(Blueprint bp, Dataset d, boolean availabilityRequired) {
     for (Consumer c : bp.consumers()) {
       if (c.reads().contains(d.name())
-          && c.latency() != null
-          && c.latency().compareTo(ONLINE_LATENCY) <= 0) {
+          && c.freshnessOrLatency() != null
+          && c.freshnessOrLatency().compareTo(ONLINE_LATENCY) <= 0) {
         return "the online consumer " + c.id() + " reads it";
       }
     }

@@ -192,21 +192,21 @@ public final class UnmetRequirementRule implements ReviewRule {
   }
 
   private void checkFreshness(Blueprint bp, Consumer c, List<Finding> out) {
-    if (c.latency() == null) {
+    if (c.freshnessOrLatency() == null) {
       return;
     }
     for (String r : c.reads()) {
       for (Pipeline p : bp.architectureOrEmpty().pipelines()) {
         boolean writes = p.tasks().stream().anyMatch(t -> t.outputs().contains(r));
         Duration period = period(p.schedule());
-        if (writes && period != null && period.compareTo(c.latency()) > 0) {
+        if (writes && period != null && period.compareTo(c.freshnessOrLatency()) > 0) {
           out.add(
               finding(
                   "consumer " + c.id(),
                   "it needs "
                       + r
                       + " within "
-                      + Units.say(c.latency())
+                      + Units.say(c.freshnessOrLatency())
                       + ", but pipeline "
                       + p.id()
                       + " writes it only "
