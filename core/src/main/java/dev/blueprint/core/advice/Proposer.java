@@ -250,13 +250,22 @@ final class Proposer {
                 ids(NfrCategory.LATENCY))
             .put("kinesisShards", peak == null ? null : shards);
     Matrix m = matrix("messaging", "the " + s.id() + " source", f);
-    if (peak == null && (s.volume() == null || s.volume().totalBytes() == null)) {
+    boolean streamed = !m.chosen().equals("none");
+    // a streamed source's partitions or shards need the rate even when its total size is known:
+    // the derived settings say that the volume is asked here
+    if (peak == null && (streamed || s.volume() == null || s.volume().totalBytes() == null)) {
       ask(
           "Volumes",
           "How many events per second does "
               + s.id()
               + " send on average and at peak, and how large is one event?",
           "Partitions or shards, and the lake's size, are derived from the peak rate; without it they are guesses.",
+          s.id());
+    } else if (streamed && peak != null && bytes == null) {
+      ask(
+          "Volumes",
+          "How large is one event of " + s.id() + " (bytes)?",
+          "Partitions or shards are sized for the peak bytes per second as well as the events.",
           s.id());
     }
     if (s.schemaStability() == null || s.schemaStability() == SchemaStability.UNKNOWN) {
@@ -335,10 +344,18 @@ final class Proposer {
               + multiple,
           String.format(
               Locale.ROOT,
-              "peak %s events/s x %s bytes = %s bytes/s; targets %s bytes/s and %s events/s per partition; parallelism %d",
-              Facts.say(peak),
-              s.volume() == null ? "?" : Facts.say(s.volume().eventBytes()),
-              Facts.say(bytes),
+              "%s; targets %s bytes/s and %s events/s per partition; parallelism %d",
+              peak == null
+                  ? unknownVolume(s) + ", so only the parallelism counts"
+                  : bytes == null
+                      ? "peak " + Facts.say(peak) + " events/s; " + unknownEventSize(s)
+                      : "peak "
+                          + Facts.say(peak)
+                          + " events/s x "
+                          + Facts.say(s.volume().eventBytes())
+                          + " bytes = "
+                          + Facts.say(bytes)
+                          + " bytes/s",
               Facts.say(kb.number("kafka.partition.targetBytesPerSecond")),
               Facts.say(kb.number("kafka.partition.targetEventsPerSecond")),
               parallelism));
@@ -377,7 +394,11 @@ final class Proposer {
           "shards",
           String.valueOf(shards),
           "max(ceil(peak bytes/s / 1 MB/s), ceil(peak records/s / 1,000/s)), at least 1 (Kinesis per-shard write limits)",
-          "peak " + Facts.say(peak) + " records/s, " + Facts.say(bytes) + " bytes/s");
+          peak == null
+              ? unknownVolume(s) + ", so the minimum of 1 shard"
+              : bytes == null
+                  ? "peak " + Facts.say(peak) + " records/s; " + unknownEventSize(s)
+                  : "peak " + Facts.say(peak) + " records/s, " + Facts.say(bytes) + " bytes/s");
     }
     if (platform != Platform.EVENT_BUS) {
       keep = retention;
@@ -1392,6 +1413,16 @@ final class Proposer {
 
   private void derive(String element, String setting, String value, String formula, String inputs) {
     derivations.add(new Derivation(element, setting, value, formula, inputs));
+  }
+
+  /** The inputs of a sizing when the source states no rate: the Volumes question asks for it. */
+  private static String unknownVolume(Source s) {
+    return "volume of " + s.id() + " is unknown (asked as an open question)";
+  }
+
+  /** The inputs of a sizing when the source states no event size: the Volumes question asks. */
+  private static String unknownEventSize(Source s) {
+    return "event size of " + s.id() + " is unknown (asked as an open question)";
   }
 
   private void ask(String topic, String question, String why, String about) {

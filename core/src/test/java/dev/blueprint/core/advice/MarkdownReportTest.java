@@ -1,0 +1,79 @@
+package dev.blueprint.core.advice;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.blueprint.core.load.BlueprintLoader;
+import dev.blueprint.core.model.Blueprint;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** What the report says where the requirements leave something open or small. */
+class MarkdownReportTest {
+
+  static Blueprint parse(String yaml) throws Exception {
+    return BlueprintLoader.parse("test.yaml", yaml.getBytes(StandardCharsets.UTF_8)).blueprint();
+  }
+
+  /** A source without a volume on the given platform, read by one stream consumer. */
+  private static Blueprint noVolume(String platform) throws Exception {
+    return withSource(platform, "{id: app, kind: events}");
+  }
+
+  private static Blueprint withSource(String platform, String source) throws Exception {
+    return parse(
+        "blueprint: 1\n"
+            + "engagement: {id: novol, title: No volume, kind: build-new}\n"
+            + "requirements:\n"
+            + "  constraints:\n"
+            + "    - {id: C-1, text: Use "
+            + platform
+            + ", raisedBy: Platform team, requires: "
+            + platform
+            + "}\n"
+            + "sources:\n  - "
+            + source
+            + "\n"
+            + "consumers:\n"
+            + "  - {id: feed, reads: [app.events.v1], latency: 1m, maxOutage: 1d}\n");
+  }
+
+  @Test
+  void aSourceWithoutVolumeSaysTheVolumeIsUnknownAndAsked() throws Exception {
+    for (String platform : new String[] {"kinesis", "kafka"}) {
+      Advice advice = Advisor.advise(noVolume(platform));
+      String inputs =
+          advice.report().derivations().stream()
+              .filter(d -> d.element().startsWith("stream "))
+              .filter(d -> d.setting().equals("shards") || d.setting().equals("partitions"))
+              .map(Derivation::inputs)
+              .findFirst()
+              .orElseThrow();
+      assertFalse(inputs.contains("null"), platform + ": " + inputs);
+      assertTrue(inputs.contains("volume of app is unknown"), platform + ": " + inputs);
+      assertTrue(inputs.contains("open question"), platform + ": " + inputs);
+      assertTrue(
+          advice.report().questions().stream()
+              .anyMatch(q -> q.topic().equals("Volumes") && q.about().contains("app")),
+          platform + ": " + advice.report().questions());
+      assertFalse(MarkdownReport.render(advice).contains("null"), platform);
+    }
+  }
+
+  @Test
+  void aSourceWithoutEventSizeSaysTheSizeIsUnknownAndAsked() throws Exception {
+    for (String platform : new String[] {"kinesis", "kafka"}) {
+      Advice advice =
+          Advisor.advise(
+              withSource(platform, "{id: app, kind: events, volume: {eventsPerSecond: 300}}"));
+      String md = MarkdownReport.render(advice);
+      assertFalse(md.contains("null"), platform);
+      assertTrue(md.contains("peak 300 "), platform);
+      assertTrue(md.contains("event size of app is unknown (asked as an open question)"), platform);
+      assertTrue(
+          advice.report().questions().stream()
+              .anyMatch(q -> q.topic().equals("Volumes") && q.about().contains("app")),
+          platform + ": " + advice.report().questions());
+    }
+  }
+}
