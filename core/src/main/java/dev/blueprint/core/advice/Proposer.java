@@ -244,10 +244,7 @@ final class Proposer {
             .put("outageDays", Units.days(outage), outageDrivers)
             .put("replayDays", replay == null ? null : Units.days(replay), replayDrivers)
             .put("consumers", 1 + onlineReaders)
-            .put(
-                "latencySeconds",
-                minLatency == null ? null : minLatency.toSeconds(),
-                ids(NfrCategory.LATENCY))
+            .put("latencySeconds", Facts.seconds(minLatency), ids(NfrCategory.LATENCY))
             .put("kinesisShards", peak == null ? null : shards);
     Matrix m = matrix("messaging", "the " + s.id() + " source", f);
     boolean streamed = !m.chosen().equals("none");
@@ -461,10 +458,7 @@ final class Proposer {
             .orElse(null);
     Facts f =
         new Facts()
-            .put(
-                "latencySeconds",
-                batchLatency == null ? null : batchLatency.toSeconds(),
-                ids(NfrCategory.FRESHNESS))
+            .put("latencySeconds", Facts.seconds(batchLatency), ids(NfrCategory.FRESHNESS))
             .put("steps", 2)
             .put("backfill", true)
             .put("streamed", true);
@@ -915,10 +909,7 @@ final class Proposer {
     Facts f =
         new Facts()
             .put("access", access)
-            .put(
-                "latencySeconds",
-                c.latency() == null ? null : c.latency().toSeconds(),
-                ids(NfrCategory.LATENCY))
+            .put("latencySeconds", Facts.seconds(c.latency()), ids(NfrCategory.LATENCY))
             .put(
                 "writeEventsPerSecond",
                 streamFed && writes > 0 ? writes : null,
@@ -1153,7 +1144,7 @@ final class Proposer {
     }
     Facts f =
         new Facts()
-            .put("latencySeconds", c.latency().toSeconds(), ids(NfrCategory.LATENCY))
+            .put("latencySeconds", Facts.seconds(c.latency()), ids(NfrCategory.LATENCY))
             .put("steps", 1)
             .put("backfill", false)
             .put("streamed", !inputs.isEmpty());
@@ -1205,7 +1196,7 @@ final class Proposer {
     }
     Facts f =
         new Facts()
-            .put("latencySeconds", c.latency().toSeconds(), ids(NfrCategory.LATENCY))
+            .put("latencySeconds", Facts.seconds(c.latency()), ids(NfrCategory.LATENCY))
             .put(
                 "maxStalenessSeconds",
                 staleness == null ? null : staleness.toMillis() / 1000.0,
@@ -1326,10 +1317,7 @@ final class Proposer {
     long steps = dailyTasks.stream().filter(t -> !t.isCompensation()).count();
     Facts f =
         new Facts()
-            .put(
-                "latencySeconds",
-                batchLatency == null ? null : batchLatency.toSeconds(),
-                ids(NfrCategory.FRESHNESS))
+            .put("latencySeconds", Facts.seconds(batchLatency), ids(NfrCategory.FRESHNESS))
             .put("steps", steps)
             .put("backfill", true)
             .put("streamed", false);

@@ -76,4 +76,21 @@ class MarkdownReportTest {
           platform + ": " + advice.report().questions());
     }
   }
+
+  @Test
+  void aLatencyUnderOneSecondIsSaidInMillisecondsNotRoundedToZero() throws Exception {
+    Advice advice =
+        Advisor.advise(
+            parse(
+                "blueprint: 1\n"
+                    + "engagement: {id: fast, title: Fast, kind: build-new}\n"
+                    + "sources:\n"
+                    + "  - {id: app, kind: events, volume: {eventsPerSecond: 10, eventBytes: 500}}\n"
+                    + "consumers:\n"
+                    + "  - {id: scorer, reads: [app.events.v1], latency: 500ms, maxOutage: 1d}\n"));
+    String md = MarkdownReport.render(advice);
+    assertFalse(md.contains(" 0 s"), md);
+    assertTrue(md.contains("within 500 ms"), md);
+    assertTrue(AdviceWriter.reportJson(advice).contains("\"latencySeconds\" : 0.5"));
+  }
 }
