@@ -1,11 +1,13 @@
 package dev.blueprint.core.advice;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.blueprint.core.load.BlueprintLoader;
 import dev.blueprint.core.model.Blueprint;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** What the report says where the requirements leave something open or small. */
@@ -92,5 +94,53 @@ class MarkdownReportTest {
     assertFalse(md.contains(" 0 s"), md);
     assertTrue(md.contains("within 500 ms"), md);
     assertTrue(AdviceWriter.reportJson(advice).contains("\"latencySeconds\" : 0.5"));
+  }
+
+  @Test
+  void aQuestionForSeveralConsumersIsAskedOnceAndNamesThemAll() throws Exception {
+    Advice advice =
+        Advisor.advise(
+            parse(
+                "blueprint: 1\n"
+                    + "engagement: {id: many, title: Many, kind: build-new}\n"
+                    + "sources:\n"
+                    + "  - {id: app, kind: events, volume: {eventsPerSecond: 10, eventBytes: 500}}\n"
+                    + "  - {id: web, kind: events}\n"
+                    + "  - {id: pos, kind: events}\n"
+                    + "consumers:\n"
+                    + "  - {id: shop, description: Looks up a customer, reads: [customer_state],"
+                    + " latency: 5s}\n"
+                    + "  - {id: support, description: Looks up an order, reads: [order_state,"
+                    + " customer_state], latency: 5s}\n"
+                    + "  - {id: bi, reads: [daily_summary]}\n"
+                    + "  - {id: audit, reads: [daily_summary]}\n"));
+    List<Question> qs = advice.report().questions();
+    // the same question about other consumers or datasets reads the same once the ids are masked
+    String ids = "\\b(shop|support|bi|audit|customer_state|order_state|daily_summary|web|pos)\\b";
+    for (String topic :
+        List.of("Data", "Consistency", "Volumes", "Schema", "Outage", "Freshness")) {
+      List<String> texts =
+          qs.stream().filter(q -> q.topic().equals(topic)).map(Question::question).toList();
+      assertEquals(
+          texts.size(),
+          texts.stream().map(t -> t.replaceAll(ids, "X")).distinct().count(),
+          topic + " asks the same question more than once: " + texts);
+    }
+    Question columns =
+        qs.stream().filter(q -> q.question().startsWith("Which columns")).findFirst().orElseThrow();
+    for (String named :
+        List.of("shop", "support", "bi", "audit", "customer_state", "order_state")) {
+      assertTrue(columns.question().contains(named), columns.question());
+    }
+    assertEquals(List.of("shop", "support", "bi", "audit"), columns.about());
+    Question outage = qs.stream().filter(q -> q.topic().equals("Outage")).findFirst().orElseThrow();
+    assertEquals(1, qs.stream().filter(q -> q.topic().equals("Outage")).count(), qs.toString());
+    assertEquals(List.of("shop", "support", "bi", "audit"), outage.about());
+    Question volumes =
+        qs.stream()
+            .filter(q -> q.question().startsWith("How many events"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(List.of("web", "pos"), volumes.about());
   }
 }
