@@ -286,6 +286,7 @@ public final class MatrixBuilder {
     Total chosen = best;
     Conflict conflict = null;
     String constraintNote = "";
+    String requiredBy = null;
     if (constraint != null) {
       Total wanted =
           totals.stream()
@@ -294,18 +295,7 @@ public final class MatrixBuilder {
               .orElseThrow();
       if (!wanted.knockedOut()) {
         chosen = wanted;
-        if (wanted != best) {
-          constraintNote =
-              " Chosen because constraint "
-                  + constraint.id()
-                  + " requires it; on scores alone "
-                  + best.name()
-                  + " ("
-                  + best.score()
-                  + ") would lead.";
-        } else {
-          constraintNote = " It is also what constraint " + constraint.id() + " requires.";
-        }
+        requiredBy = constraint.id();
       } else {
         Knockout k =
             knockouts.stream()
@@ -344,7 +334,7 @@ public final class MatrixBuilder {
               + best.name()
               + " is the least bad and the requirements must be revisited.";
     }
-    String rationale = rationale(def, picked, runnerUp, rows) + constraintNote;
+    String rationale = rationale(picked, runnerUp, best, requiredBy, rows) + constraintNote;
     String tradeOff = tradeOff(picked, runnerUp, rows, knockouts);
     return new Matrix(
         id,
@@ -383,18 +373,51 @@ public final class MatrixBuilder {
     return new Cell(o.id(), 0, "not rated: the knowledge base has no score for this case", null);
   }
 
-  private static String rationale(DecisionDef def, Total chosen, Total runnerUp, List<Row> rows) {
+  /**
+   * Why {@code chosen}: the highest score, a constraint ({@code requiredBy}, when one asked for it)
+   * that overrides the scores, or a tie and what breaks it. Never calls a choice the highest score
+   * when it is not, nor a tie a win.
+   */
+  private static String rationale(
+      Total chosen, Total runnerUp, Total best, String requiredBy, List<Row> rows) {
     StringBuilder sb = new StringBuilder();
-    sb.append(chosen.name())
-        .append(" has the highest weighted score among the viable options (")
-        .append(chosen.score());
-    if (runnerUp != null) {
-      sb.append(" against ").append(runnerUp.score()).append(" for ").append(runnerUp.name());
-      if (runnerUp.knockedOut()) {
-        sb.append(", which is ruled out");
+    boolean tie = runnerUp != null && !runnerUp.knockedOut() && runnerUp.score() == chosen.score();
+    String breaker =
+        requiredBy != null
+            ? "constraint " + requiredBy + " requires " + chosen.name() + ", which breaks the tie"
+            : "the knowledge base's order, which lists " + chosen.name() + " first, breaks the tie";
+    if (chosen != best && !tie) {
+      sb.append("Constraint ")
+          .append(requiredBy)
+          .append(" requires ")
+          .append(chosen.name())
+          .append(" (")
+          .append(chosen.score())
+          .append("); on scores alone ")
+          .append(best.name())
+          .append(" (")
+          .append(best.score())
+          .append(") would lead");
+    } else if (tie) {
+      sb.append(chosen.name())
+          .append(" ties with ")
+          .append(runnerUp.name())
+          .append(" on weighted score among the viable options (")
+          .append(chosen.score())
+          .append(" each), so the scores do not decide; ")
+          .append(breaker);
+    } else {
+      sb.append(chosen.name())
+          .append(" has the highest weighted score among the viable options (")
+          .append(chosen.score());
+      if (runnerUp != null) {
+        sb.append(" against ").append(runnerUp.score()).append(" for ").append(runnerUp.name());
+        if (runnerUp.knockedOut()) {
+          sb.append(", which is ruled out");
+        }
       }
+      sb.append(")");
     }
-    sb.append(")");
     List<String> strengths = new ArrayList<>();
     for (Row r : rows) {
       Cell c = r.cell(chosen.option());
@@ -416,9 +439,16 @@ public final class MatrixBuilder {
       }
     }
     if (!strengths.isEmpty()) {
-      sb.append("; it is strong on ").append(String.join("; ", strengths));
+      sb.append("; ")
+          .append(chosen != best && !tie ? chosen.name() : "it")
+          .append(" is strong on ")
+          .append(String.join("; ", strengths));
     }
-    return sb.append('.').toString();
+    sb.append('.');
+    if (requiredBy != null && chosen == best && !tie) {
+      sb.append(" It is also what constraint ").append(requiredBy).append(" requires.");
+    }
+    return sb.toString();
   }
 
   private static String tradeOff(Total chosen, Total runnerUp, List<Row> rows, List<Knockout> kos) {

@@ -1,5 +1,6 @@
 package dev.blueprint.core.advice;
 
+import java.util.List;
 import java.util.Locale;
 
 /** Turns ids people write into the names generated files need. */
@@ -20,5 +21,13 @@ final class Names {
   /** A Kafka-safe topic segment: [a-z0-9-]. */
   static String topic(String s) {
     return kebab(s);
+  }
+
+  /** Names as a sentence lists them: "a", "a and b", "a, b and c". */
+  static String list(List<String> names) {
+    int n = names.size();
+    return n <= 1
+        ? String.join("", names)
+        : String.join(", ", names.subList(0, n - 1)) + " and " + names.get(n - 1);
   }
 }

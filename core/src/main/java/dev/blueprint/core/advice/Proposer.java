@@ -45,6 +45,7 @@ import dev.blueprint.core.review.Units;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -67,6 +68,13 @@ final class Proposer {
   private final List<Matrix> matrices = new ArrayList<>();
   private final List<Derivation> derivations = new ArrayList<>();
   private final List<Question> questions = new ArrayList<>();
+
+  /** Per kind: who is asked about (consumers, or a source) and what (datasets, or the source). */
+  private final Map<Ask, Map<List<String>, List<String>>> grouped = new EnumMap<>(Ask.class);
+
+  /** Where each kind's question stands: where it was first asked. */
+  private final Map<Ask, Integer> askedAt = new EnumMap<>(Ask.class);
+
   private final List<String> assumptions = new ArrayList<>();
   private final List<String[]> edges = new ArrayList<>();
   private final Map<String, Dataset> datasets = new LinkedHashMap<>();
@@ -197,6 +205,7 @@ final class Proposer {
     Architecture a =
         new Architecture(
             new ArrayList<>(datasets.values()), finalStreams, pipelines, caches, List.of());
+    grouped.forEach((kind, asked) -> questions.set(askedAt.get(kind), question(kind, asked)));
     return new Proposal(
         a, consumers, matrices, functionalDrivers(), derivations, questions, assumptions, edges);
   }
@@ -306,30 +315,22 @@ final class Proposer {
             .put("outageDays", Units.days(outage), outageDrivers)
             .put("replayDays", replay == null ? null : Units.days(replay), replayDrivers)
             .put("consumers", v2 ? Math.max(1, fed.size()) : 1 + onlineReaders)
-            .put(
-                "latencySeconds",
-                minLatency == null ? null : minLatency.toSeconds(),
-                ids(NfrCategory.LATENCY))
+            .put("latencySeconds", Facts.seconds(minLatency), ids(NfrCategory.LATENCY))
             .put("kinesisShards", peak == null ? null : shards);
     Set<String> about = new LinkedHashSet<>();
     about.add(s.id());
     fed.forEach(c -> about.add(c.id()));
     Matrix m = matrix("messaging", "the " + s.id() + " source", f, about);
-    if (peak == null && (s.volume() == null || s.volume().totalBytes() == null)) {
-      ask(
-          "Volumes",
-          "How many events per second does "
-              + s.id()
-              + " send on average and at peak, and how large is one event?",
-          "Partitions or shards, and the lake's size, are derived from the peak rate; without it they are guesses.",
-          s.id());
+    boolean streamed = !m.chosen().equals("none");
+    // a streamed source's partitions or shards need the rate even when its total size is known:
+    // the derived settings say that the volume is asked here
+    if (peak == null && (streamed || s.volume() == null || s.volume().totalBytes() == null)) {
+      askOnce(Ask.RATE, List.of(s.id()), s.id());
+    } else if (streamed && peak != null && bytes == null) {
+      askOnce(Ask.EVENT_SIZE, List.of(s.id()), s.id());
     }
     if (s.schemaStability() == null || s.schemaStability() == SchemaStability.UNKNOWN) {
-      ask(
-          "Schema",
-          "How often does the schema of " + s.id() + " change, and who announces changes?",
-          "It decides the raw format (Avro for evolving schemas) and how strictly records are validated.",
-          s.id());
+      askOnce(Ask.SCHEMA, List.of(s.id()), s.id());
     }
     switch (m.chosen()) {
       case "none" -> batchSource(s, t, snake);
@@ -400,10 +401,18 @@ final class Proposer {
               + multiple,
           String.format(
               Locale.ROOT,
-              "peak %s events/s x %s bytes = %s bytes/s; targets %s bytes/s and %s events/s per partition; parallelism %d",
-              Facts.say(peak),
-              s.volume() == null ? "?" : Facts.say(s.volume().eventBytes()),
-              Facts.say(bytes),
+              "%s; targets %s bytes/s and %s events/s per partition; parallelism %d",
+              peak == null
+                  ? unknownVolume(s) + ", so only the parallelism counts"
+                  : bytes == null
+                      ? "peak " + Facts.say(peak) + " events/s; " + unknownEventSize(s)
+                      : "peak "
+                          + Facts.say(peak)
+                          + " events/s x "
+                          + Facts.say(s.volume().eventBytes())
+                          + " bytes = "
+                          + Facts.say(bytes)
+                          + " bytes/s",
               Facts.say(kb.number("kafka.partition.targetBytesPerSecond")),
               Facts.say(kb.number("kafka.partition.targetEventsPerSecond")),
               parallelism));
@@ -442,7 +451,11 @@ final class Proposer {
           "shards",
           String.valueOf(shards),
           "max(ceil(peak bytes/s / 1 MB/s), ceil(peak records/s / 1,000/s)), at least 1 (Kinesis per-shard write limits)",
-          "peak " + Facts.say(peak) + " records/s, " + Facts.say(bytes) + " bytes/s");
+          peak == null
+              ? unknownVolume(s) + ", so the minimum of 1 shard"
+              : bytes == null
+                  ? "peak " + Facts.say(peak) + " records/s; " + unknownEventSize(s)
+                  : "peak " + Facts.say(peak) + " records/s, " + Facts.say(bytes) + " bytes/s");
     }
     if (platform != Platform.EVENT_BUS) {
       keep = retention;
@@ -505,10 +518,7 @@ final class Proposer {
             .orElse(null);
     Facts f =
         new Facts()
-            .put(
-                "latencySeconds",
-                batchLatency == null ? null : batchLatency.toSeconds(),
-                ids(NfrCategory.FRESHNESS))
+            .put("latencySeconds", Facts.seconds(batchLatency), ids(NfrCategory.FRESHNESS))
             .put("steps", 2)
             .put("backfill", true)
             .put("streamed", true);
@@ -1082,15 +1092,7 @@ final class Proposer {
                 + (c.description() == null ? "." : ": " + c.description());
       }
     }
-    ask(
-        "Data",
-        "Which columns and grain does "
-            + c.id()
-            + " need in "
-            + name
-            + "? The proposal starts from a generic schema.",
-        "The serving schema, its primary key and its indexes follow from the consumer's queries.",
-        c.id());
+    askOnce(Ask.COLUMNS, readers(name, c), name);
     derive(
         "dataset " + name,
         "retention",
@@ -1293,10 +1295,7 @@ final class Proposer {
             .filter(x -> x != null)
             .min(Duration::compareTo)
             .orElse(first.freshnessOrLatency());
-    f.put(
-        "latencySeconds",
-        freshest == null ? null : freshest.toSeconds(),
-        ids(NfrCategory.FRESHNESS));
+    f.put("latencySeconds", Facts.seconds(freshest), ids(NfrCategory.FRESHNESS));
     Duration readLatency =
         readers.stream()
             .map(Consumer::readLatency)
@@ -1536,7 +1535,7 @@ final class Proposer {
     }
     Facts f =
         new Facts()
-            .put("latencySeconds", c.freshnessOrLatency().toSeconds(), ids(NfrCategory.LATENCY))
+            .put("latencySeconds", Facts.seconds(c.freshnessOrLatency()), ids(NfrCategory.LATENCY))
             .put("steps", 1)
             .put("backfill", false)
             .put("streamed", !inputs.isEmpty());
@@ -1616,11 +1615,7 @@ final class Proposer {
           .put("readerWrites", readers.stream().anyMatch(k -> Boolean.TRUE.equals(k.writes())))
           .put("store", d.store().name().toLowerCase(Locale.ROOT).replace('_', '-'));
     } else {
-      Duration freshest = accepted == null ? Duration.ofSeconds(Long.MAX_VALUE / 2) : accepted;
-      f.put(
-          "latencySeconds",
-          accepted == null ? null : freshest.toSeconds(),
-          ids(NfrCategory.LATENCY));
+      f.put("latencySeconds", Facts.seconds(accepted), ids(NfrCategory.LATENCY));
     }
     f.put(
             "maxStalenessSeconds",
@@ -1628,17 +1623,7 @@ final class Proposer {
             consistency)
         .put("readers", readers.size());
     if (staleness == null) {
-      ask(
-          "Consistency",
-          "May "
-              + ids
-              + " read "
-              + d.name()
-              + " data that is up to "
-              + Facts.say(kb.number("cache.ttlMinutes"))
-              + " minutes old (a cache's TTL), or must every read see the latest write?",
-          "It decides whether a cache may sit in front of " + d.name() + ".",
-          d.name());
+      askOnce(Ask.STALENESS, readers.stream().map(Consumer::id).toList(), d.name());
     }
     Set<String> about = new LinkedHashSet<>();
     about.add(d.name());
@@ -1749,10 +1734,7 @@ final class Proposer {
     long steps = dailyTasks.stream().filter(t -> !t.isCompensation()).count();
     Facts f =
         new Facts()
-            .put(
-                "latencySeconds",
-                batchLatency == null ? null : batchLatency.toSeconds(),
-                ids(NfrCategory.FRESHNESS))
+            .put("latencySeconds", Facts.seconds(batchLatency), ids(NfrCategory.FRESHNESS))
             .put("steps", steps)
             .put("backfill", true)
             .put("streamed", false);
@@ -1842,8 +1824,128 @@ final class Proposer {
     derivations.add(new Derivation(element, setting, value, formula, inputs));
   }
 
+  /** The inputs of a sizing when the source states no rate: the Volumes question asks for it. */
+  private static String unknownVolume(Source s) {
+    return "volume of " + s.id() + " is unknown (asked as an open question)";
+  }
+
+  /** The inputs of a sizing when the source states no event size: the Volumes question asks. */
+  private static String unknownEventSize(Source s) {
+    return "event size of " + s.id() + " is unknown (asked as an open question)";
+  }
+
   private void ask(String topic, String question, String why, String about) {
     questions.add(new Question(null, topic, question, why, List.of(about)));
+  }
+
+  /** The questions asked once for every consumer, dataset or source they concern. */
+  private enum Ask {
+    RATE,
+    EVENT_SIZE,
+    SCHEMA,
+    COLUMNS,
+    STALENESS
+  }
+
+  /**
+   * Asks a question of this kind once, about everyone it concerns: the question is written when the
+   * proposal is complete, in the place where it was first asked.
+   */
+  private void askOnce(Ask kind, List<String> who, String what) {
+    if (!grouped.containsKey(kind)) {
+      askedAt.put(kind, questions.size());
+      questions.add(null);
+      grouped.put(kind, new LinkedHashMap<>());
+    }
+    List<String> whats = grouped.get(kind).computeIfAbsent(who, k -> new ArrayList<>());
+    if (!whats.contains(what)) {
+      whats.add(what);
+    }
+  }
+
+  /** The consumers that read a dataset, in the requirements' order; at least {@code c}. */
+  private List<String> readers(String dataset, Consumer c) {
+    List<String> ids =
+        req.consumers().stream()
+            .filter(x -> x.reads().contains(dataset))
+            .map(Consumer::id)
+            .toList();
+    return ids.contains(c.id()) ? ids : List.of(c.id());
+  }
+
+  /** "a and b in x; c in y and z": who with what, for each group. */
+  private static String pairs(Map<List<String>, List<String>> asked, String joint) {
+    List<String> out = new ArrayList<>();
+    asked.forEach((who, what) -> out.add(Names.list(who) + joint + Names.list(what)));
+    return String.join("; ", out);
+  }
+
+  private Question question(Ask kind, Map<List<String>, List<String>> asked) {
+    List<String> about = new ArrayList<>();
+    List<String> whats = new ArrayList<>();
+    asked.forEach(
+        (who, what) -> {
+          who.stream().filter(w -> !about.contains(w)).forEach(about::add);
+          what.stream().filter(w -> !whats.contains(w)).forEach(whats::add);
+        });
+    boolean one = about.size() == 1;
+    String names = Names.list(about);
+    return switch (kind) {
+      case RATE ->
+          new Question(
+              null,
+              "Volumes",
+              "How many events per second "
+                  + (one ? "does " + names : "do " + names + " each")
+                  + " send on average and at peak, and how large is one event?",
+              "Partitions or shards, and the lake's size, are derived from the peak rate; without it they are guesses.",
+              about);
+      case EVENT_SIZE ->
+          new Question(
+              null,
+              "Volumes",
+              "How large is one event of " + (one ? "" : "each of ") + names + " (bytes)?",
+              "Partitions or shards are sized for the peak bytes per second as well as the events.",
+              about);
+      case SCHEMA ->
+          new Question(
+              null,
+              "Schema",
+              (one
+                      ? "How often does the schema of " + names + " change"
+                      : "How often do the schemas of " + names + " change")
+                  + ", and who announces changes?",
+              "It decides the raw format (Avro for evolving schemas) and how strictly records are validated.",
+              about);
+      case COLUMNS ->
+          new Question(
+              null,
+              "Data",
+              (asked.size() == 1
+                      ? "Which columns and grain "
+                          + (one ? "does " : "do ")
+                          + names
+                          + " need in "
+                          + Names.list(whats)
+                      : "Which columns and grain does each consumer need: " + pairs(asked, " in "))
+                  + "? The proposal starts from a generic schema.",
+              "The serving schema, its primary key and its indexes follow from the consumer's queries.",
+              about);
+      case STALENESS -> {
+        String age =
+            " data that is up to "
+                + Facts.say(kb.number("cache.ttlMinutes"))
+                + " minutes old (a cache's TTL), or must every read see the latest write";
+        yield new Question(
+            null,
+            "Consistency",
+            asked.size() == 1
+                ? "May " + names + " read " + Names.list(whats) + age + "?"
+                : "May these consumers read" + age + ": " + pairs(asked, " reading ") + "?",
+            "It decides whether a cache may sit in front of " + Names.list(whats) + ".",
+            about);
+      }
+    };
   }
 
   private SourceTemplate template(Source s) {

@@ -59,36 +59,49 @@ public final class Questions {
             s.id());
       }
     }
-    for (var src : req.sources()) {
-      if (src.volume() == null) {
-        continue; // the proposer asks about missing volumes with the source
-      }
-      if (src.volume().peakEventsPerSecond() == null && src.volume().eventsPerSecond() != null) {
-        add(
-            qs,
-            "Volumes",
-            "What is the peak rate of " + src.id() + " (events/s), e.g. during sales or incidents?",
-            "Partitions and shards are sized for the peak, not the average.",
-            src.id());
-      }
+    // one question about every source or consumer it concerns, not one per source or consumer
+    List<String> noPeak =
+        req.sources().stream()
+            // the proposer asks about missing volumes with the source
+            .filter(src -> src.volume() != null)
+            .filter(
+                src ->
+                    src.volume().peakEventsPerSecond() == null
+                        && src.volume().eventsPerSecond() != null)
+            .map(src -> src.id())
+            .toList();
+    if (!noPeak.isEmpty()) {
+      add(
+          qs,
+          "Volumes",
+          "What is the peak rate of "
+              + each(noPeak)
+              + " (events/s), e.g. during sales or incidents?",
+          "Partitions and shards are sized for the peak, not the average.",
+          noPeak);
     }
-    for (Consumer c : req.consumers()) {
-      if (c.maxOutage() == null) {
-        add(
-            qs,
-            "Outage",
-            "How long may " + c.id() + " be down and still catch up without losing data?",
-            "Stream retention is derived from the longest tolerated outage.",
-            c.id());
-      }
-      if (c.freshnessOrLatency() == null) {
-        add(
-            qs,
-            "Freshness",
-            "How fresh must the data that " + c.id() + " reads be?",
-            "It decides between batch orchestration and stream processing.",
-            c.id());
-      }
+    List<String> noOutage =
+        req.consumers().stream().filter(c -> c.maxOutage() == null).map(Consumer::id).toList();
+    if (!noOutage.isEmpty()) {
+      add(
+          qs,
+          "Outage",
+          "How long may " + each(noOutage) + " be down and still catch up without losing data?",
+          "Stream retention is derived from the longest tolerated outage.",
+          noOutage);
+    }
+    List<String> noLatency =
+        req.consumers().stream()
+            .filter(c -> c.freshnessOrLatency() == null)
+            .map(Consumer::id)
+            .toList();
+    if (!noLatency.isEmpty()) {
+      add(
+          qs,
+          "Freshness",
+          "How fresh must the data that " + each(noLatency) + " reads be?",
+          "It decides between batch orchestration and stream processing.",
+          noLatency);
     }
     if (none(req, NfrCategory.RETENTION)) {
       add(
@@ -106,8 +119,8 @@ public final class Questions {
           "It decides where caches may sit and whether reads go to the system of record.",
           "requirements");
     }
-    if (none(req, NfrCategory.DURABILITY)
-        && req.consumers().stream().allMatch(c -> c.maxOutage() == null)) {
+    // with consumers, every one of them without a tolerated outage is asked about above
+    if (none(req, NfrCategory.DURABILITY) && req.consumers().isEmpty()) {
       add(
           qs,
           "Outage",
@@ -125,7 +138,17 @@ public final class Questions {
   }
 
   private static void add(List<Question> qs, String topic, String q, String why, String about) {
-    qs.add(new Question(null, topic, q, why, List.of(about)));
+    add(qs, topic, q, why, List.of(about));
+  }
+
+  private static void add(
+      List<Question> qs, String topic, String q, String why, List<String> about) {
+    qs.add(new Question(null, topic, q, why, about));
+  }
+
+  /** "a", or "each of a and b". */
+  private static String each(List<String> ids) {
+    return (ids.size() == 1 ? "" : "each of ") + Names.list(ids);
   }
 
   private static boolean none(Blueprint req, NfrCategory c) {

@@ -74,14 +74,24 @@ public final class SmartCheck {
     if (!smart) {
       String key = n.category() == null ? "other" : category(n.category());
       String template = kb.rewrites().getOrDefault(key, kb.rewrites().get("other"));
-      suggestion =
+      String filled =
           new Facts()
-                  .fill(
-                      template,
-                      Map.of("peak", peak, "owner", owner, "text", String.valueOf(n.text())))
-              + " (fill in the <...> parts and the number with "
-              + owner
-              + ")";
+              .fill(
+                  template,
+                  Map.of(
+                      "peak",
+                      peak,
+                      "owner",
+                      owner,
+                      "text",
+                      String.valueOf(n.text()),
+                      "target",
+                      target(n, unit)));
+      suggestion =
+          filled
+              + (filled.contains("<")
+                  ? " (fill in the <...> parts with " + owner + ")"
+                  : " (to agree with " + owner + ")");
     }
     return new SmartResult(
         n.id(),
@@ -134,6 +144,36 @@ public final class SmartCheck {
       }
     }
     return found;
+  }
+
+  /**
+   * The number a rewrite asks for: the requirement's own number and unit when it states both (and
+   * the unit measures its category), else a blank {@code <N>} in the category's usual unit. A
+   * rewrite never invents the target.
+   */
+  private static String target(NonFunctionalRequirement n, boolean unit) {
+    if (n.value() != null && unit && (n.category() == null || unitFits(n.category(), n.unit()))) {
+      double v = n.value();
+      String number =
+          v == Math.rint(v) && Math.abs(v) < 1e15
+              ? Facts.say(v)
+              : java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+      return number + " " + n.unit().strip();
+    }
+    String usual =
+        n.category() == null
+            ? "<unit>"
+            : switch (n.category()) {
+              case LATENCY -> "ms";
+              case CONSISTENCY -> "s";
+              case FRESHNESS -> "h";
+              case DURABILITY, RETENTION, REPLAY -> "days";
+              case THROUGHPUT, SCALABILITY -> "events/s";
+              case AVAILABILITY, SECURITY -> "%";
+              case COST -> "EUR";
+              default -> "<unit>";
+            };
+    return "<N> " + usual;
   }
 
   static boolean unitFits(NfrCategory c, String unit) {

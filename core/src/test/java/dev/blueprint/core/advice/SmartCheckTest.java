@@ -10,6 +10,7 @@ import dev.blueprint.core.model.Comparator;
 import dev.blueprint.core.model.NfrCategory;
 import dev.blueprint.core.model.NonFunctionalRequirement;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class SmartCheckTest {
@@ -56,7 +57,7 @@ class SmartCheckTest {
     assertEquals(List.of("fast", "scalable"), r.vagueWords());
     assertEquals(6, r.problems().size());
     assertTrue(
-        r.suggestion().startsWith("p99 <operation> latency < <N> ms at 6,000 events/s peak"),
+        r.suggestion().startsWith("p<N> <operation> latency < <N> ms at 6,000 events/s peak"),
         r.suggestion());
     assertTrue(r.suggestion().contains("Maria"));
   }
@@ -119,5 +120,48 @@ class SmartCheckTest {
     assertEquals(
         List.of("highly available"),
         SmartCheck.vagueWords("must be highly available", KB.vagueWords()));
+  }
+
+  @Test
+  void aRewriteInventsNoNumber() {
+    // the rewrite of "must be highly available" said ">= 99.9 %": a target nobody stated
+    for (String category : KB.rewrites().keySet()) {
+      SmartResult r =
+          SmartCheck.check(
+              new NonFunctionalRequirement(
+                  "N6",
+                  "It must be highly available.",
+                  NfrCategory.valueOf(category.toUpperCase(Locale.ROOT)),
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null),
+              KB,
+              "<peak load>",
+              "Maria");
+      assertFalse(r.suggestion().matches(".*\\d.*"), category + ": " + r.suggestion());
+      assertTrue(r.suggestion().contains("<N>"), category + ": " + r.suggestion());
+    }
+  }
+
+  @Test
+  void aRewriteUsesTheNumberTheRequirementStates() {
+    SmartResult r =
+        check(
+            new NonFunctionalRequirement(
+                "N7",
+                "The dashboard is highly available.",
+                NfrCategory.AVAILABILITY,
+                "successful requests",
+                Comparator.GE,
+                99.5,
+                "%",
+                "dashboard",
+                null));
+    assertFalse(r.smart());
+    assertTrue(r.suggestion().contains(">= 99.5 %"), r.suggestion());
+    assertFalse(r.suggestion().contains("99.9"), r.suggestion());
   }
 }

@@ -110,7 +110,7 @@ public final class Facts {
       }
       if (end > open + 1 && end < template.length() && template.charAt(end) == '}') {
         String name = template.substring(open + 1, end);
-        String v = extra.containsKey(name) ? extra.get(name) : say(values.get(name));
+        String v = extra.containsKey(name) ? extra.get(name) : text(name);
         sb.append(template, copied, open).append(v == null ? "{" + name + "}" : v);
         copied = end + 1;
         open = template.indexOf('{', copied);
@@ -119,6 +119,29 @@ public final class Facts {
       }
     }
     return sb.append(template, copied, template.length()).toString();
+  }
+
+  /**
+   * A fact as a sentence says it. A fact named {@code ...Seconds} is a duration: it is said with
+   * its unit, in seconds when whole ("60 s") and in milliseconds otherwise ("500 ms"), so a
+   * sub-second latency never reads as 0 s. Other facts as {@link #say}.
+   */
+  private String text(String name) {
+    Object v = values.get(name);
+    if (name.endsWith("Seconds") && v instanceof Number n) {
+      long ms = Math.round(n.doubleValue() * 1000);
+      return ms % 1000 == 0 ? say(ms / 1000) + " s" : say(ms) + " ms";
+    }
+    return say(v);
+  }
+
+  /** Exact seconds of a duration for a {@code ...Seconds} fact: 60 for 1m, 0.5 for 500ms. */
+  public static Number seconds(java.time.Duration d) {
+    if (d == null) {
+      return null;
+    }
+    long ms = d.toMillis();
+    return ms % 1000 == 0 ? (Number) (ms / 1000) : (Number) (ms / 1000.0);
   }
 
   private static boolean isAsciiLetter(char c) {
