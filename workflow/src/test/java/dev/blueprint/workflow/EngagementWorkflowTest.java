@@ -345,7 +345,7 @@ class EngagementWorkflowTest {
     assertTrue(
         e.getMessage().contains("amended.yaml is for engagement 'clickstream-analytics-v2'"),
         e.getMessage());
-    String invalid = "blueprint: 1\nengagement: {id: " + SLUG + ", titel: x}\n";
+    String invalid = "blueprint: 2\nengagement: {id: " + SLUG + ", titel: x}\n";
     EngagementException bad =
         assertThrows(
             EngagementException.class,

@@ -218,7 +218,7 @@ class AdviseCommandTest {
   void invalidRequirementsLeaveNothingBehind(@TempDir Path tmp) throws Exception {
     Path bad = tmp.resolve("bad.yaml");
     Files.writeString(
-        bad, "blueprint: 1\nengagement: {id: x, title: X, kind: build-new}\nsourcez: []\n");
+        bad, "blueprint: 2\nengagement: {id: x, title: X, kind: build-new}\nsourcez: []\n");
     Path out = tmp.resolve("advice");
     Run r = run("advise", bad.toString(), "-o", out.toString());
     assertEquals(1, r.exit());

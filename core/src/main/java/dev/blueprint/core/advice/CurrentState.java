@@ -8,7 +8,9 @@ import dev.blueprint.core.model.Blueprint;
 import dev.blueprint.core.model.Consumer;
 import dev.blueprint.core.model.Dataset;
 import dev.blueprint.core.model.EngagementKind;
+import dev.blueprint.core.model.ExistingComponent;
 import dev.blueprint.core.model.ExistingSystem;
+import dev.blueprint.core.model.Intent;
 import dev.blueprint.core.model.Stream;
 import dev.blueprint.core.model.Zone;
 import java.util.ArrayList;
@@ -46,7 +48,16 @@ public record CurrentState(
     ExistingSystem ex = req.engagement().existingSystem();
     List<Fate> fates = new ArrayList<>();
     List<String> changing = new ArrayList<>();
-    if (ex != null) {
+    if (ex != null && !ex.systems().isEmpty()) {
+      // version 2: the fates follow from the systems' facts and intents, not from their names
+      for (ExistingComponent sys : ex.systems()) {
+        Fate f = fate(sys, a, matrices, kb);
+        fates.add(f);
+        if (f.fate().equals("changes")) {
+          changing.add(sys.id());
+        }
+      }
+    } else if (ex != null) {
       for (String comp : ex.components()) {
         Fate f = fate(comp, matrices, kb);
         fates.add(f);
@@ -97,6 +108,81 @@ public record CurrentState(
         fates,
         ex == null ? List.of() : ex.painPoints(),
         steps);
+  }
+
+  /** What happens to an existing system (version 2): its intent, checked against the proposal. */
+  private static Fate fate(
+      ExistingComponent sys, Architecture a, List<Matrix> matrices, Knowledge kb) {
+    String name = sys.id() + " (" + sys.technology() + ")";
+    String option = optionOf(sys.technology(), kb);
+    List<String> moved = new ArrayList<>();
+    for (String held : sys.holds()) {
+      a.datasets().stream()
+          .filter(d -> d.name().equals(held) && d.store() != null)
+          .filter(d -> !d.store().name().toLowerCase(Locale.ROOT).replace('_', '-').equals(option))
+          .forEach(
+              d ->
+                  moved.add(
+                      held + " to " + d.store().name().toLowerCase(Locale.ROOT).replace('_', '-')));
+    }
+    Intent intent = sys.intentOrKeep();
+    if (intent == Intent.REPLACE) {
+      String successor = successor(option, matrices, kb);
+      return new Fate(
+          name,
+          "changes",
+          "replaced, as the problem owner intends"
+              + (successor == null ? "" : ", by " + successor)
+              + (moved.isEmpty() ? "." : "; " + String.join(", ", moved) + "."));
+    }
+    if (!moved.isEmpty()) {
+      return new Fate(
+          name,
+          "changes",
+          "kept where it can be, but a requirement rules its family out for "
+              + String.join(", ", moved)
+              + " (see the assumptions).");
+    }
+    String role =
+        sys.role() == null
+            ? ""
+            : " as " + sys.role().name().toLowerCase(Locale.ROOT).replace('_', '-');
+    return new Fate(
+        name,
+        "stays",
+        (intent == Intent.OPEN ? "its future is open; the proposal keeps it" : "kept")
+            + role
+            + (sys.holds().isEmpty() ? "" : ", holding " + String.join(", ", sys.holds()))
+            + ": no requirement rules it out.");
+  }
+
+  /** The knowledge base's option for a technology name (postgresql is relational), or null. */
+  private static String optionOf(String technology, Knowledge kb) {
+    if (technology == null) {
+      return null;
+    }
+    for (var d : kb.decisions().values()) {
+      for (OptionDef o : d.options()) {
+        if (o.id().equalsIgnoreCase(technology)
+            || o.aliases().stream().anyMatch(x -> x.equalsIgnoreCase(technology))) {
+          return o.id();
+        }
+      }
+    }
+    return null;
+  }
+
+  /** What the proposal chose in the decision the replaced option belongs to. */
+  private static String successor(String option, List<Matrix> matrices, Knowledge kb) {
+    if (option == null) {
+      return null;
+    }
+    for (Matrix m : matrices) {
+      if (kb.decision(m.decision()).option(option) != null && !m.chosen().equals(option)) {
+        return m.name(m.chosen()) + " (" + m.id() + ")";
+      }
+    }
+    return null;
   }
 
   /**

@@ -92,7 +92,9 @@ public final class MarkdownReport {
     line("## Summary");
     line("");
     for (Matrix m : r.matrices()) {
-      String runner = m.runnerUp() == null ? "" : " (runner-up: " + m.name(m.runnerUp()) + ")";
+      String runner =
+          (m.runnerUp() == null ? "" : " (runner-up: " + m.name(m.runnerUp()) + ")")
+              + (m.lowConfidence() ? ", low confidence" : "");
       line(
           "- **"
               + m.title()
@@ -384,6 +386,11 @@ public final class MarkdownReport {
       }
       line("**Chosen: " + m.name(m.chosen()) + ".** " + m.rationale());
       line("");
+      if (m.lowConfidence()) {
+        String why = m.confidenceNote().substring(m.confidenceNote().indexOf(':') + 1).strip();
+        line("> **Low confidence.** " + Character.toUpperCase(why.charAt(0)) + why.substring(1));
+        line("");
+      }
       if (m.runnerUp() != null) {
         line("**Runner-up: " + m.name(m.runnerUp()) + ".** Trade-off: " + m.tradeOff());
         line("");

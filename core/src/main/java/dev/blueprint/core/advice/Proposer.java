@@ -187,7 +187,8 @@ final class Proposer {
       matrix(
           "store",
           "the lake zones (" + String.join(", ", datasets.keySet()) + ")",
-          lakeStoreFacts(history()));
+          lakeStoreFacts(history()),
+          datasets.keySet());
     }
     for (Consumer c : req.consumers()) {
       for (String name : c.reads()) {
@@ -221,7 +222,7 @@ final class Proposer {
     List<Consumer> fed = fedBy(s, t);
     Duration outage = Duration.ZERO;
     List<String> outageDrivers = new ArrayList<>();
-    for (NonFunctionalRequirement n : nfrs(NfrCategory.DURABILITY)) {
+    for (NonFunctionalRequirement n : about(nfrs(NfrCategory.DURABILITY), s, fed)) {
       Optional<Duration> d = Units.duration(n.value(), n.unit());
       if (d.isPresent()) {
         outageDrivers.add(n.id());
@@ -243,7 +244,7 @@ final class Proposer {
     }
     Duration replay = null;
     List<String> replayDrivers = new ArrayList<>();
-    for (NonFunctionalRequirement n : nfrs(NfrCategory.REPLAY)) {
+    for (NonFunctionalRequirement n : about(nfrs(NfrCategory.REPLAY), s, fed)) {
       Optional<Duration> d = Units.duration(n.value(), n.unit());
       if (d.isPresent()) {
         replayDrivers.add(n.id());
@@ -278,18 +279,14 @@ final class Proposer {
     Boolean ordered = ordered(s, fed);
     if (ordered != null) {
       f.put("ordered", ordered);
-    } else if (v2) {
+    } else if (v2 && Boolean.TRUE.equals(t.push())) {
       f.unknown(
           "ordered",
           Boolean.TRUE.equals(t.ordered()),
           "whether one key's events of "
               + s.id()
               + " must stay in order is not stated (orderPerKey)");
-      ask(
-          "Ordering",
-          "Must the events of one key from " + s.id() + " reach every consumer in order?",
-          "An event bus gives no order; a stream with partition keys does.",
-          s.id());
+      askOnce(Ask.ORDERING, List.of(s.id()), s.id());
     } else {
       f.put("ordered", Boolean.TRUE.equals(t.ordered()));
     }
@@ -986,7 +983,7 @@ final class Proposer {
         writes += s.volume().peakOrAverage();
       }
     }
-    boolean latest = access.equals("point-lookup") || access.equals("range-scan");
+    boolean latest = access.equals("point-lookup");
     Duration retention =
         need != null && need.expiry() != null
             ? need.expiry()
@@ -996,7 +993,6 @@ final class Proposer {
     Set<String> about = new LinkedHashSet<>();
     about.add(name);
     readers.forEach(k -> about.add(k.id()));
-    feeding.forEach(s -> about.add(s.id()));
     Matrix m = matrix("store", name + " (read by " + readerIds(readers, c) + ")", f, about);
     StoreFamily store = StoreFamily.valueOf(m.chosen().toUpperCase(Locale.ROOT).replace('-', '_'));
     ExistingComponent holder = holderOf(name);
@@ -1097,8 +1093,10 @@ final class Proposer {
         "dataset " + name,
         "retention",
         Units.say(retention),
-        latest ? "serving.stateRetentionDays for latest-state tables" : historyFormula(),
-        "");
+        need != null && need.expiry() != null
+            ? "data.expiry: an entry lives this long after its last write (a TTL)"
+            : latest ? "serving.stateRetentionDays for latest-state tables" : historyFormula(),
+        need != null && need.expiry() != null ? "expiry " + Units.say(need.expiry()) : "");
     Dataset d =
         new Dataset(
             name,
@@ -1127,6 +1125,28 @@ final class Proposer {
             ? onlineReader && access.equals("point-lookup")
             : readers.stream().anyMatch(k -> k.access() == AccessPattern.KEY_LOOKUP);
     boolean cacheable = keyLookups && store != StoreFamily.OBJECT_STORAGE;
+    if (need != null && need.from().isEmpty()) {
+      // no source feeds it: its readers write it themselves (an application's own data)
+      List<String> writers =
+          readers.stream().filter(k -> Boolean.TRUE.equals(k.writes())).map(Consumer::id).toList();
+      derive(
+          "dataset " + name,
+          "written by",
+          writers.isEmpty() ? "nobody stated" : String.join(", ", writers),
+          "data no source feeds is written by the consumers that own it; no pipeline loads it",
+          "data.from is empty");
+      if (writers.isEmpty()) {
+        ask(
+            "Data",
+            "Who writes " + name + "? No source feeds it and no consumer says it writes.",
+            "Every dataset needs a writer; the proposal has no pipeline for it.",
+            name);
+      }
+      if (cacheable) {
+        cacheFor(readers, d, f);
+      }
+      return;
+    }
     if (streamFed && onlineFeed(c, name, feeding)) {
       if (cacheable) {
         cacheFor(readers.isEmpty() ? List.of(c) : readers, d, f);
@@ -1232,6 +1252,9 @@ final class Proposer {
     for (AccessPattern a : order) {
       if (readers.stream().anyMatch(k -> k.access() == a)) {
         String fact = accessFact(a);
+        if (a == AccessPattern.ANALYTICAL_SCAN) {
+          fact = analytical(name);
+        }
         f.put("access", fact);
         return fact;
       }
@@ -1241,19 +1264,23 @@ final class Proposer {
         "access",
         assumed,
         "how " + readerIds(readers, null) + " read " + name + " is not stated (access)");
-    ask(
-        "Access",
-        "How do "
-            + readerIds(readers, null)
-            + " read "
-            + name
-            + ": look-ups by key, range scans, analytical scans, traversals, search, or files"
-            + " for people?",
-        "The access pattern decides the store family; without it the advisor assumed "
-            + (onlineReader ? "look-ups by key (an online reader)" : "reports")
-            + ".",
-        name);
+    askOnce(Ask.ACCESS, readers.stream().map(Consumer::id).toList(), name);
     return assumed;
+  }
+
+  /**
+   * Analytical scans over data that one database server holds are reporting, which a relational
+   * store serves with SQL and joins; over more, they are lake scans (FIELD-GUIDE.md: relational for
+   * small or medium data, object storage for large history and analytics scans).
+   */
+  private String analytical(String name) {
+    DataNeed need = needs.get(name);
+    double limit = kb.number("serving.reportingMaxRows");
+    if (need == null || need.rows() == null) {
+      askOnce(Ask.ROWS, List.of(name), name);
+      return "scan";
+    }
+    return need.rows() < limit ? "aggregate-report" : "scan";
   }
 
   private static String accessFact(AccessPattern a) {
@@ -1314,6 +1341,30 @@ final class Proposer {
             .mapToDouble(Double::doubleValue)
             .sum();
     f.put("readsPerSecond", reads == 0 ? null : reads, ids(NfrCategory.THROUGHPUT));
+    if (writes > 0
+        && need != null
+        && need.role() == DataRole.DERIVED
+        && need.rows() != null
+        && freshest != null
+        && freshest.toSeconds() > 0) {
+      // derived data is written at most once per row per freshness window: a processor
+      // aggregates the events in between
+      double bound = need.rows() / (double) freshest.toSeconds();
+      if (bound < writes) {
+        derive(
+            "dataset " + name,
+            "write rate",
+            Facts.say(Math.ceil(bound)) + " writes/s",
+            "derived: at most rows / freshness (each row rewritten once per freshness window)",
+            Facts.say(need.rows())
+                + " rows, freshness "
+                + Units.say(freshest)
+                + "; the sources send "
+                + Facts.say(writes)
+                + " events/s");
+        writes = Math.ceil(bound);
+      }
+    }
     f.put("writeEventsPerSecond", writes > 0 ? writes : null, ids(NfrCategory.THROUGHPUT));
     if (need == null || need.expiry() != null || longest(NfrCategory.RETENTION).isPresent()) {
       // version 2: a history only a default asks for decides nothing
@@ -1335,15 +1386,7 @@ final class Proposer {
           "systemOfRecord",
           true,
           "whether " + name + " is the system of record, derived or a cache is not stated (role)");
-      ask(
-          "Data",
-          "Is "
-              + name
-              + " the system of record (the only copy that counts), derived from its sources, or"
-              + " a cache that may be lost? And does it expire?",
-          "A key-value store such as Redis is never a system of record; ephemeral or derived data"
-              + " may live there.",
-          name);
+      askOnce(Ask.ROLE, List.of(name), name);
     }
     boolean transactions =
         (need != null && Boolean.TRUE.equals(need.transactions()))
@@ -1365,6 +1408,13 @@ final class Proposer {
         .ifPresent(d -> f.put("traversalDepth", d));
     if (need != null && need.rows() != null) {
       f.put("rows", need.rows());
+      double w = writes;
+      double r = reads;
+      f.put(
+          "fitsOneServer",
+          need.rows() < kb.number("serving.reportingMaxRows")
+              && w < kb.number("serving.oneServerWritesPerSecond")
+              && r < kb.number("serving.oneServerReadsPerSecond"));
     }
   }
 
@@ -1465,6 +1515,18 @@ final class Proposer {
           holder.id());
     }
     return kept;
+  }
+
+  /** The requirements that concern a source: those about it or its readers, or about nothing. */
+  private static List<NonFunctionalRequirement> about(
+      List<NonFunctionalRequirement> nfrs, Source s, List<Consumer> fed) {
+    return nfrs.stream()
+        .filter(
+            n ->
+                n.about().isEmpty()
+                    || n.about().contains(s.id())
+                    || fed.stream().anyMatch(c -> n.about().contains(c.id())))
+        .toList();
   }
 
   /** Whether one key's events must stay in order: the source says, or a consumer needs it. */
@@ -1844,7 +1906,11 @@ final class Proposer {
     EVENT_SIZE,
     SCHEMA,
     COLUMNS,
-    STALENESS
+    STALENESS,
+    ROLE,
+    ACCESS,
+    ORDERING,
+    ROWS
   }
 
   /**
@@ -1931,6 +1997,50 @@ final class Proposer {
                   + "? The proposal starts from a generic schema.",
               "The serving schema, its primary key and its indexes follow from the consumer's queries.",
               about);
+      case ROLE ->
+          new Question(
+              null,
+              "Data",
+              "Is "
+                  + names
+                  + (one ? "" : " each")
+                  + " the system of record (the only copy that counts), derived from its sources,"
+                  + " or a cache that may be lost? And does it expire?",
+              "A key-value store such as Redis is never a system of record; ephemeral or derived"
+                  + " data may live there.",
+              about);
+      case ACCESS ->
+          new Question(
+              null,
+              "Access",
+              "How "
+                  + (asked.size() == 1
+                      ? "do " + names + " read " + Names.list(whats)
+                      : "does each consumer read its data: " + pairs(asked, " reading "))
+                  + ": look-ups by key, range scans, analytical scans, traversals, search, or files"
+                  + " for people?",
+              "The access pattern decides the store family; without it the advisor assumed"
+                  + " look-ups by key for online readers and reports for the others.",
+              about);
+      case ORDERING ->
+          new Question(
+              null,
+              "Ordering",
+              "Must the events of one key from "
+                  + names
+                  + " reach every consumer in the order they happened?",
+              "An event bus gives no order; a stream with partition keys does.",
+              about);
+      case ROWS ->
+          new Question(
+              null,
+              "Data",
+              "How many rows will " + names + (one ? "" : " each") + " hold at most?",
+              "Analytical scans over up to "
+                  + Facts.say(kb.number("serving.reportingMaxRows"))
+                  + " rows are reporting a relational database serves; beyond that they belong in"
+                  + " the lake. Without the number the advisor assumed the lake.",
+              about);
       case STALENESS -> {
         String age =
             " data that is up to "
@@ -1968,12 +2078,14 @@ final class Proposer {
       // version 2: the data's `from` and the consumers' `reads` say who is fed by whom
       List<Consumer> out = new ArrayList<>();
       for (Consumer c : req.consumers()) {
+        // data kept in the source itself (its system of record) is read there, not fed from it
         boolean fed =
             c.reads().contains(s.id())
                 || c.reads().contains(requested.get(s.id()))
                 || c.reads().stream()
                     .map(needs::get)
-                    .anyMatch(n -> n != null && n.from().contains(s.id()));
+                    .anyMatch(
+                        n -> n != null && n.from().contains(s.id()) && heldBySource(n) == null);
         if (fed) {
           out.add(c);
         }

@@ -1,6 +1,7 @@
 package dev.blueprint.core.validate;
 
 import dev.blueprint.core.advice.knowledge.DecisionDef;
+import dev.blueprint.core.advice.knowledge.Facts;
 import dev.blueprint.core.advice.knowledge.Knowledge;
 import dev.blueprint.core.advice.knowledge.OptionDef;
 import dev.blueprint.core.model.AccessPattern;
@@ -9,6 +10,7 @@ import dev.blueprint.core.model.Constraint;
 import dev.blueprint.core.model.Consumer;
 import dev.blueprint.core.model.DataNeed;
 import dev.blueprint.core.model.DataRole;
+import dev.blueprint.core.model.Durations;
 import dev.blueprint.core.model.ExistingComponent;
 import dev.blueprint.core.model.Hosting;
 import dev.blueprint.core.model.NonFunctionalRequirement;
@@ -18,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -46,6 +49,17 @@ final class FactRules implements Rule {
   static final List<String> PLATFORM_FACTS =
       List.of(
           "cloud", "self-hosted", "aws", "azure", "gcp", "managed", "serverless", "self-managed");
+
+  /** Words people use for a platform fact, and the fact's id. */
+  private static final Map<String, String> SYNONYMS =
+      Map.of(
+          "on-premise", "self-hosted",
+          "on-premises", "self-hosted",
+          "on-prem", "self-hosted",
+          "amazon", "aws",
+          "google", "gcp",
+          "microsoft", "azure",
+          "saas", "managed");
 
   @Override
   public void check(Context c) {
@@ -78,7 +92,11 @@ final class FactRules implements Rule {
         c.error(
             "BP-FACT-003",
             p + ".expiry",
-            "data '" + d.name() + "' expires after " + d.expiry() + " but is a system of record",
+            "data '"
+                + d.name()
+                + "' expires after "
+                + Durations.format(d.expiry())
+                + " but is a system of record",
             "a system of record keeps its data; an expiring copy has role cache or derived");
       }
     }
@@ -167,7 +185,7 @@ final class FactRules implements Rule {
         c.error(
             "BP-FACT-002",
             p + ".readLatency.percentile",
-            "consumer '" + k.id() + "' has percentile " + rl.percentile(),
+            "consumer '" + k.id() + "' has percentile " + Facts.say(rl.percentile()),
             "a percentile lies between 0 and 100, e.g. 99 for p99");
       }
     }
@@ -292,7 +310,12 @@ final class FactRules implements Rule {
     }
     List<String> all = new ArrayList<>(options);
     all.addAll(PLATFORM_FACTS);
-    String dym = Context.didYouMean(value, all);
+    String synonym = SYNONYMS.get(value.toLowerCase(Locale.ROOT));
+    if (synonym == null) {
+      synonym = aliasOf(value);
+    }
+    String dym =
+        synonym != null ? "did you mean '" + synonym + "'?" : Context.didYouMean(value, all);
     c.error(
         "BP-CON-001",
         path,
@@ -314,6 +337,18 @@ final class FactRules implements Rule {
         path,
         what + " '" + value + "', but there is no " + kind + " of that name",
         Context.didYouMean(value, known));
+  }
+
+  /** The option whose alias a technology's name is (postgresql is relational), or null. */
+  static String aliasOf(String technology) {
+    for (DecisionDef d : Knowledge.builtIn().decisions().values()) {
+      for (OptionDef o : d.options()) {
+        if (o.aliases().stream().anyMatch(a -> a.equalsIgnoreCase(technology))) {
+          return o.id();
+        }
+      }
+    }
+    return null;
   }
 
   /** Every option id of the built-in knowledge base, decision by decision. */

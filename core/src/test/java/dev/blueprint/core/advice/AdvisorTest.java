@@ -83,13 +83,21 @@ class AdvisorTest {
     CurrentState.Fate csv = cs.components().get(0);
     assertEquals("changes", csv.fate(), csv.toString());
     assertTrue(
-        csv.detail().contains("replaced by Parquet") || csv.detail().contains("replaced by Avro"),
-        csv.detail());
+        csv.detail().contains("by Parquet") || csv.detail().contains("by Avro"), csv.detail());
     CurrentState.Fate cron = cs.components().get(1);
     assertEquals("changes", cron.fate(), cron.toString());
-    assertTrue(cron.detail().contains("replaced by Airflow"), cron.detail());
+    assertTrue(cron.detail().startsWith("replaced, as the problem owner intends"), cron.detail());
     CurrentState.Fate pg = cs.components().get(2);
     assertEquals("stays", pg.fate(), pg.toString());
+    assertTrue(pg.detail().contains("holding machine_health"), pg.detail());
+    assertEquals(
+        dev.blueprint.core.model.StoreFamily.RELATIONAL,
+        advice.proposal().architectureOrEmpty().datasets().stream()
+            .filter(d -> d.name().equals("machine_health"))
+            .findFirst()
+            .orElseThrow()
+            .store(),
+        "the reporting database it is kept in");
     assertTrue(
         cs.migration().get(0).startsWith("Stand up sensors.telemetry.v1"),
         cs.migration().toString());
@@ -108,7 +116,7 @@ class AdvisorTest {
     Blueprint bare =
         BlueprintLoader.parse(
                 "bare.yaml",
-                ("blueprint: 1\nengagement: {id: bare, title: Bare, kind: build-new}\n"
+                ("blueprint: 2\nengagement: {id: bare, title: Bare, kind: build-new}\n"
                         + "sources:\n  - {id: app, kind: events}\n"
                         + "consumers:\n  - {id: bi, reads: [daily_summary]}\n")
                     .getBytes(StandardCharsets.UTF_8))
@@ -143,7 +151,7 @@ class AdvisorTest {
         if (d.retention() == null) {
           continue;
         }
-        String days = d.retention().toDays() + "d";
+        String days = dev.blueprint.core.model.Durations.format(d.retention());
         assertTrue(
             advice.report().derivations().stream()
                 .anyMatch(

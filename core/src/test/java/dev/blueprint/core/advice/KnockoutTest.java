@@ -38,8 +38,56 @@ class KnockoutTest {
               "KO-MSG-002",
               new Case(
                   "messaging",
-                  () -> new Facts().put("outageDays", 0.5),
-                  () -> new Facts().put("outageDays", 0))),
+                  () -> new Facts().put("outageDays", 1.5),
+                  () -> new Facts().put("outageDays", 1))),
+          Map.entry(
+              "KO-MSG-006",
+              new Case(
+                  "messaging",
+                  () -> new Facts().put("replayDays", 1),
+                  () -> new Facts().put("replayDays", 0))),
+          Map.entry(
+              "KO-MSG-007",
+              new Case(
+                  "messaging",
+                  () -> new Facts().put("hosting", "self-hosted"),
+                  () -> new Facts().put("hosting", "cloud").put("provider", "aws"))),
+          Map.entry(
+              "KO-MSG-008",
+              new Case(
+                  "messaging",
+                  () -> new Facts().put("provider", "gcp"),
+                  () -> new Facts().put("provider", "aws"))),
+          Map.entry(
+              "KO-CACHE-002",
+              new Case(
+                  "cache",
+                  () -> new Facts().put("store", "key-value"),
+                  () -> new Facts().put("store", "relational"))),
+          Map.entry(
+              "KO-FMT-004",
+              new Case(
+                  "format",
+                  () -> new Facts().put("forPeople", true),
+                  () -> new Facts().put("forPeople", false))),
+          Map.entry(
+              "KO-FMT-005",
+              new Case(
+                  "format",
+                  () -> new Facts().put("forPeople", true),
+                  () -> new Facts().put("forPeople", false))),
+          Map.entry(
+              "KO-FMT-006",
+              new Case(
+                  "format",
+                  () -> new Facts().put("unvalidated", true).put("schemaStability", "volatile"),
+                  () -> new Facts().put("unvalidated", true).put("schemaStability", "evolving"))),
+          Map.entry(
+              "KO-FMT-007",
+              new Case(
+                  "format",
+                  () -> new Facts().put("unvalidated", true).put("schemaStability", "volatile"),
+                  () -> new Facts().put("unvalidated", false).put("schemaStability", "volatile"))),
           Map.entry(
               "KO-MSG-003",
               new Case(
@@ -74,8 +122,26 @@ class KnockoutTest {
               "KO-STORE-003",
               new Case(
                   "store",
-                  () -> new Facts().put("access", "point-lookup").put("latencySeconds", 5),
-                  () -> new Facts().put("access", "point-lookup").put("latencySeconds", 3600))),
+                  () -> new Facts().put("access", "point-lookup").put("latencySeconds", 3600),
+                  () -> new Facts().put("access", "scan").put("latencySeconds", 5))),
+          Map.entry(
+              "KO-STORE-005",
+              new Case(
+                  "store",
+                  () -> new Facts().put("transactions", true),
+                  () -> new Facts().put("transactions", false))),
+          Map.entry(
+              "KO-STORE-006",
+              new Case(
+                  "store",
+                  () -> new Facts().put("transactions", true),
+                  () -> new Facts().put("transactions", false))),
+          Map.entry(
+              "KO-STORE-007",
+              new Case(
+                  "store",
+                  () -> new Facts().put("readLatencyMs", 50),
+                  () -> new Facts().put("readLatencyMs", 1000))),
           Map.entry(
               "KO-STORE-004",
               new Case(

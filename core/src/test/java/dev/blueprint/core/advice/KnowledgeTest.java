@@ -70,7 +70,7 @@ class KnowledgeTest {
             "M-1",
             "messaging",
             "s",
-            new Facts().put("peakEventsPerSecond", 50).put("push", true),
+            new Facts().put("peakEventsPerSecond", 50).put("push", true).put("ordered", true),
             Requirements.EMPTY);
     assertTrue(m.knockedOut("kafka"));
     assertEquals(

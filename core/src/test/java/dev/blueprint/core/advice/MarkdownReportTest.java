@@ -24,7 +24,7 @@ class MarkdownReportTest {
 
   private static Blueprint withSource(String platform, String source) throws Exception {
     return parse(
-        "blueprint: 1\n"
+        "blueprint: 2\n"
             + "engagement: {id: novol, title: No volume, kind: build-new}\n"
             + "requirements:\n"
             + "  constraints:\n"
@@ -37,7 +37,7 @@ class MarkdownReportTest {
             + source
             + "\n"
             + "consumers:\n"
-            + "  - {id: feed, reads: [app.events.v1], latency: 1m, maxOutage: 1d}\n");
+            + "  - {id: feed, reads: [app.events.v1], freshness: 1m, maxOutage: 1d}\n");
   }
 
   @Test
@@ -84,12 +84,12 @@ class MarkdownReportTest {
     Advice advice =
         Advisor.advise(
             parse(
-                "blueprint: 1\n"
+                "blueprint: 2\n"
                     + "engagement: {id: fast, title: Fast, kind: build-new}\n"
                     + "sources:\n"
                     + "  - {id: app, kind: events, volume: {eventsPerSecond: 10, eventBytes: 500}}\n"
                     + "consumers:\n"
-                    + "  - {id: scorer, reads: [app.events.v1], latency: 500ms, maxOutage: 1d}\n"));
+                    + "  - {id: scorer, reads: [app.events.v1], freshness: 500ms, maxOutage: 1d}\n"));
     String md = MarkdownReport.render(advice);
     assertFalse(md.contains(" 0 s"), md);
     assertTrue(md.contains("within 500 ms"), md);
@@ -101,7 +101,7 @@ class MarkdownReportTest {
     Advice advice =
         Advisor.advise(
             parse(
-                "blueprint: 1\n"
+                "blueprint: 2\n"
                     + "engagement: {id: many, title: Many, kind: build-new}\n"
                     + "sources:\n"
                     + "  - {id: app, kind: events, volume: {eventsPerSecond: 10, eventBytes: 500}}\n"

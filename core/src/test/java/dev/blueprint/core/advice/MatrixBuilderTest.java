@@ -17,12 +17,16 @@ class MatrixBuilderTest {
 
   /** Kafka 29, Kinesis 27: Kafka leads on scores. */
   private static Facts kafkaLeads() {
-    return new Facts().put("push", true).put("retentionDays", 30).put("latencySeconds", 5);
+    return new Facts()
+        .put("push", true)
+        .put("retentionDays", 30)
+        .put("keepsDays", 30)
+        .put("latencySeconds", 1);
   }
 
   /** Kafka 19, Kinesis 19: a tie that the knowledge base's order breaks for Kafka. */
   private static Facts tie() {
-    return new Facts().put("push", true).put("retentionDays", 30);
+    return new Facts().put("push", true).put("retentionDays", 30).put("keepsDays", 30);
   }
 
   private static Requirements requiring(String option) {

@@ -85,7 +85,7 @@ class BlueprintLoaderBindingTest {
   @Test
   void aWrongTypeIsStillReported() {
     String text =
-        "blueprint: 1\nengagement:\n  id: x\narchitecture:\n  streams:\n    - name: a\n      partitions: many\n";
+        "blueprint: 2\nengagement:\n  id: x\narchitecture:\n  streams:\n    - name: a\n      partitions: many\n";
     assertThrows(
         ProblemException.class,
         () -> BlueprintLoader.parse("w.yaml", text.getBytes(StandardCharsets.UTF_8)));

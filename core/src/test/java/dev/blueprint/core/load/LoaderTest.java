@@ -205,7 +205,7 @@ class LoaderTest {
 
   @Test
   void aSecondDocumentIsRefused() {
-    Problem p = only("blueprint: 1\n---\nblueprint: 1\n");
+    Problem p = only("blueprint: 2\n---\nblueprint: 2\n");
     assertEquals("BP-YAML-007", p.ruleId());
     assertEquals(3, p.location().line());
   }

@@ -86,10 +86,10 @@ class ReviewRulesTest {
   @Test
   void singleInstanceStoreForOnlineDataIsASinglePointOfFailure() {
     var rule = new SingleInstanceStoreRule();
-    String online = "consumers:\n  - {id: app, reads: [d1], latency: 5s}\n";
+    String online = "consumers:\n  - {id: app, reads: [d1], freshness: 5s}\n";
     assertOne(run(rule, online + SERVING.formatted("1")), "dataset d1", "online consumer app");
     assertEquals(List.of(), run(rule, online + SERVING.formatted("2")));
-    String batch = "consumers:\n  - {id: bi, reads: [d1], latency: 1d}\n";
+    String batch = "consumers:\n  - {id: bi, reads: [d1], freshness: 1d}\n";
     assertEquals(List.of(), run(rule, batch + SERVING.formatted("1")));
     String availability =
         "requirements:\n  nonFunctional:\n    - {id: N1, text: up, category: availability}\n";
@@ -218,7 +218,7 @@ class ReviewRulesTest {
     assertOne(run(rule, kinesis.formatted(2)), "stream t1", "throttled");
     assertEquals(List.of(), run(rule, kinesis.formatted(3)));
     String fresh =
-        "consumers:\n  - {id: app, reads: [d1], latency: 5m}\n"
+        "consumers:\n  - {id: app, reads: [d1], freshness: 5m}\n"
             + "architecture:\n  datasets:\n    - {name: d1}\n  pipelines:\n"
             + "    - {id: p1, schedule: '%s', tasks: [{id: a, outputs: [d1]}]}\n";
     assertOne(run(rule, fresh.formatted("@daily")), "consumer app", "writes it only @daily");

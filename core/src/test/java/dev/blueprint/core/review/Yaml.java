@@ -19,6 +19,6 @@ public final class Yaml {
 
   /** A blueprint with the given consumers and architecture sections (YAML, top-level indent). */
   public static Blueprint blueprint(String rest) {
-    return parse("blueprint: 1\nengagement: {id: t, title: T, kind: build-new}\n" + rest);
+    return parse("blueprint: 2\nengagement: {id: t, title: T, kind: build-new}\n" + rest);
   }
 }

@@ -93,7 +93,7 @@ class RulesTest {
 
   @Test
   void bpReq002FormatVersion() {
-    assertRule("BP-REQ-002", "format version 7", "blueprint: 1", "blueprint: 7");
+    assertRule("BP-REQ-002", "format version 7", "blueprint: 2", "blueprint: 7");
   }
 
   @Test

@@ -64,7 +64,7 @@ class ValidBlueprintsTest {
     Path file = tmp.resolve("blueprint.yaml");
     Files.writeString(file, Files.readString(example("blueprint.yaml")));
     valid.load(file);
-    Files.writeString(file, "blueprint: 1\nengagement: {}\nnonsense: true\n");
+    Files.writeString(file, "blueprint: 2\nengagement: {}\nnonsense: true\n");
     ProblemException first = assertThrows(ProblemException.class, () -> valid.load(file));
     ProblemException again = assertThrows(ProblemException.class, () -> valid.load(file));
     assertEquals(first.getMessage(), again.getMessage());
@@ -101,7 +101,7 @@ class ValidBlueprintsTest {
     assertTrue(valid.remember(file, text.getBytes(StandardCharsets.UTF_8), proposal));
     Files.writeString(file, text.replace("clickstream-analytics", "clickstream-edited"));
     assertEquals("clickstream-edited", valid.load(file).engagement().id());
-    Files.writeString(file, "blueprint: 1\nengagement: {}\nnonsense: true\n");
+    Files.writeString(file, "blueprint: 2\nengagement: {}\nnonsense: true\n");
     ProblemException e = assertThrows(ProblemException.class, () -> valid.load(file));
     assertEquals(
         assertThrows(ProblemException.class, () -> Validator.loadValid(file)).getMessage(),
