@@ -3,7 +3,7 @@ MVN ?= mvn
 MVN_FLAGS ?= -B -ntp
 JAR := cli/target/blueprint.jar
 
-.PHONY: help build test demo fmt golden bench clean tools
+.PHONY: help build test demo fmt golden bench clean tools eval
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 12
@@ -42,6 +42,9 @@ tools: build/tools/mermaid/node_modules/mermaid/package.json
 build/tools/mermaid/node_modules/mermaid/package.json:
 	mkdir -p build/tools/mermaid
 	npm install --prefix build/tools/mermaid --no-save --no-audit --no-fund mermaid@$(MERMAID_VERSION) jsdom@$(JSDOM_VERSION)
+
+eval: build ## Advise the published scenarios under eval/ and print the scoreboard; writes docs/evaluation.md
+	java -cp $(JAR) dev.blueprint.core.eval.EvaluationMain eval/scenarios --write docs/evaluation.md
 
 bench: ## Measure generation, start-up and engagements; writes BENCHMARKS.md (< 15 min)
 	bench/run.sh

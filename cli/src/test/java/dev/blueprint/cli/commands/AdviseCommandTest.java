@@ -258,13 +258,25 @@ class AdviseCommandTest {
     Path kb = Files.createDirectories(tmp.resolve("kb"));
     Files.writeString(
         kb.resolve("no-kafka.yaml"),
-        "decision: messaging\nknockouts:\n  - id: KO-TEAM-001\n    option: kafka\n"
-            + "    when: [{fact: push, op: '=', value: true}]\n"
-            + "    reason: The team runs no Kafka.\n    source: Team standard\n");
+        "decision: store\nknockouts:\n  - id: KO-TEAM-001\n    option: key-value\n"
+            + "    when: [{fact: expiryMinutes, op: '>', value: 0}]\n"
+            + "    reason: The team runs no Redis.\n    source: Team standard\n");
+    Path plain = tmp.resolve("plain");
+    Run before = run("advise", clickstream(), "-o", plain.toString());
+    assertEquals(0, before.exit(), before.err());
+    assertTrue(
+        before
+            .out()
+            .contains("Store for visitor_sessions (read by recommendation-service): Key-value"),
+        before.out());
     Path out = tmp.resolve("advice");
     Run r = run("advise", clickstream(), "-o", out.toString(), "--knowledge", kb.toString());
     assertEquals(0, r.exit(), r.err());
-    assertTrue(r.out().contains("M-1 Messaging for the web-tracker source: Kinesis"), r.out());
+    assertTrue(
+        r.out()
+            .contains("Store for visitor_sessions (read by recommendation-service): Wide-column"),
+        r.out());
+    assertTrue(Files.readString(out.resolve("report.json")).contains("KO-TEAM-001"));
 
     Files.writeString(kb.resolve("broken.yaml"), "decision: messaging\nscores: [{option: x}]\n");
     Run bad =

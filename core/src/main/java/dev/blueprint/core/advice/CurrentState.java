@@ -127,7 +127,8 @@ public record CurrentState(
     }
     Intent intent = sys.intentOrKeep();
     if (intent == Intent.REPLACE) {
-      String successor = successor(option, matrices, kb);
+      // a store's successor is where its data went; a scheduler's or stream's, the other choice
+      String successor = moved.isEmpty() ? successor(option, matrices, kb) : null;
       return new Fate(
           name,
           "changes",

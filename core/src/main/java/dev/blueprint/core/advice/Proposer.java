@@ -190,9 +190,14 @@ final class Proposer {
           lakeStoreFacts(history()),
           datasets.keySet());
     }
+    Set<String> sourceIds = new LinkedHashSet<>();
+    req.sources().forEach(s -> sourceIds.add(s.id()));
     for (Consumer c : req.consumers()) {
       for (String name : c.reads()) {
-        if (!datasets.containsKey(name) && streams.stream().noneMatch(s -> s.name().equals(name))) {
+        if (sourceIds.contains(name)) {
+          subscribe(c, name);
+        } else if (!datasets.containsKey(name)
+            && streams.stream().noneMatch(s -> s.name().equals(name))) {
           serving(c, name, consolidated);
         }
       }
@@ -208,7 +213,67 @@ final class Proposer {
             new ArrayList<>(datasets.values()), finalStreams, pipelines, caches, List.of());
     grouped.forEach((kind, asked) -> questions.set(askedAt.get(kind), question(kind, asked)));
     return new Proposal(
-        a, consumers, matrices, functionalDrivers(), derivations, questions, assumptions, edges);
+        a,
+        consumers.stream().map(this::readsResolved).toList(),
+        matrices,
+        functionalDrivers(),
+        derivations,
+        questions,
+        assumptions,
+        edges);
+  }
+
+  /**
+   * Version 2: a consumer that reads a source id subscribes to that source's stream; without a
+   * stream it reads what the source lands in the lake.
+   */
+  private void subscribe(Consumer c, String source) {
+    String stream = streamOf.get(source);
+    if (stream != null) {
+      List<String> readers = streamConsumers.computeIfAbsent(stream, k -> new ArrayList<>());
+      if (!readers.contains(c.id())) {
+        readers.add(c.id());
+      }
+    } else if (c.access() == AccessPattern.EVENT_SUBSCRIPTION) {
+      ask(
+          "Access",
+          c.id()
+              + " subscribes to the events of "
+              + source
+              + ", but no stream carries them in this proposal. May it read what lands in the"
+              + " lake instead?",
+          "A subscription needs a stream; the advice chose none for " + source + ".",
+          c.id());
+    }
+  }
+
+  /** The consumer with its source ids replaced by what carries their data in the proposal. */
+  private Consumer readsResolved(Consumer c) {
+    if (c.reads().stream().noneMatch(r -> streamOf.containsKey(r) || landedAs.containsKey(r))) {
+      return c;
+    }
+    List<String> reads = new ArrayList<>();
+    for (String r : c.reads()) {
+      String to = streamOf.getOrDefault(r, landedAs.getOrDefault(r, r));
+      if (!reads.contains(to)) {
+        reads.add(to);
+      }
+    }
+    return new Consumer(
+        c.id(),
+        c.description(),
+        reads,
+        c.access(),
+        c.traversalDepth(),
+        c.peakReadsPerSecond(),
+        c.readLatency(),
+        c.freshness(),
+        c.latency(),
+        c.maxOutage(),
+        c.orderPerKey(),
+        c.replay(),
+        c.writes(),
+        c.transactions());
   }
 
   // ---------------------------------------------------------------- sources
