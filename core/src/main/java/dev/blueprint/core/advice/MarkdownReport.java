@@ -384,6 +384,25 @@ public final class MarkdownReport {
         }
         line("");
       }
+      if (!m.estimates().isEmpty()) {
+        line("Capacity and cost of the viable options (rough; prices differ by provider):");
+        line("");
+        line("| Option | Runs on | Stores | How |");
+        line("| --- | --- | --- | --- |");
+        for (Estimate e : m.estimates()) {
+          line(
+              "| "
+                  + cell(m.name(e.option()))
+                  + " | "
+                  + cell(e.capacity())
+                  + " | "
+                  + cell(e.storage())
+                  + " | "
+                  + cell(e.formula())
+                  + " |");
+        }
+        line("");
+      }
       line("**Chosen: " + m.name(m.chosen()) + ".** " + m.rationale());
       line("");
       if (m.lowConfidence()) {

@@ -27,7 +27,8 @@ import java.util.List;
   "constraint",
   "conflict",
   "confidence",
-  "confidenceNote"
+  "confidenceNote",
+  "estimates"
 })
 public record Matrix(
     String id,
@@ -47,13 +48,15 @@ public record Matrix(
     String constraint,
     Conflict conflict,
     String confidence,
-    String confidenceNote) {
+    String confidenceNote,
+    List<Estimate> estimates) {
 
   public Matrix {
     options = List.copyOf(options);
     rows = List.copyOf(rows);
     knockouts = List.copyOf(knockouts);
     totals = List.copyOf(totals);
+    estimates = estimates == null ? List.of() : List.copyOf(estimates);
   }
 
   /** The same matrix with its confidence: high, or low with the note that says why. */
@@ -76,7 +79,8 @@ public record Matrix(
         constraint,
         conflict,
         level,
-        note);
+        note,
+        estimates);
   }
 
   /** True when a deciding fact was assumed or the margin is thin. */

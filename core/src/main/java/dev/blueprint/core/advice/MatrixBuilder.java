@@ -354,7 +354,8 @@ public final class MatrixBuilder {
         constraint == null ? null : constraint.id(),
         conflict,
         "high",
-        null);
+        null,
+        Estimates.of(def.decision(), facts, totals, kb));
   }
 
   private static String category(NonFunctionalRequirement n) {

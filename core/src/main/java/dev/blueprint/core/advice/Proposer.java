@@ -1471,6 +1471,11 @@ final class Proposer {
         .filter(x -> x != null)
         .max(Integer::compareTo)
         .ifPresent(d -> f.put("traversalDepth", d));
+    feeding.stream()
+        .map(s -> s.volume() == null ? null : s.volume().eventBytes())
+        .filter(x -> x != null)
+        .max(Long::compareTo)
+        .ifPresent(x -> f.put("rowBytes", x));
     if (need != null && need.rows() != null) {
       f.put("rows", need.rows());
       double w = writes;
