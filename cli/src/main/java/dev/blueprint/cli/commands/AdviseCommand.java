@@ -124,7 +124,8 @@ public final class AdviseCommand implements Callable<Integer> {
               + m.title()
               + ": "
               + m.name(m.chosen())
-              + (m.runnerUp() == null ? "" : " (runner-up " + m.name(m.runnerUp()) + ")"));
+              + (m.runnerUp() == null ? "" : " (runner-up " + m.name(m.runnerUp()) + ")")
+              + (m.lowConfidence() ? ", low confidence: see the report" : ""));
     }
     out.println(
         "Open questions for the problem owner: " + advice.report().questions().size() + ".");
