@@ -667,8 +667,8 @@ final class Proposer {
             schedule,
             START,
             List.of(Names.snake(engagementId), "lake"),
-            3,
-            Duration.ofMinutes(5),
+            (int) kb.number("pipeline.landing.retries"),
+            Duration.ofMinutes((long) kb.number("pipeline.landing.retryDelayMinutes")),
             List.of(),
             tasks));
     streamConsumers.computeIfAbsent(stream, k -> new ArrayList<>()).add(id);
@@ -1068,7 +1068,12 @@ final class Proposer {
     boolean needsHa = onlineReader || !nfrs(NfrCategory.AVAILABILITY).isEmpty();
     Integer instances = null;
     if (!lake) {
-      instances = (store == StoreFamily.WIDE_COLUMN || store == StoreFamily.DOCUMENT) ? 3 : 2;
+      instances =
+          (int)
+              kb.number(
+                  store == StoreFamily.WIDE_COLUMN || store == StoreFamily.DOCUMENT
+                      ? "serving.instances.quorum"
+                      : "serving.instances.primaryStandby");
       derive(
           "dataset " + name,
           "instances",
@@ -1892,8 +1897,8 @@ final class Proposer {
             schedule,
             START,
             tags,
-            2,
-            Duration.ofMinutes(10),
+            (int) kb.number("pipeline.daily.retries"),
+            Duration.ofMinutes((long) kb.number("pipeline.daily.retryDelayMinutes")),
             dailyGroups,
             dailyTasks));
   }
