@@ -15,7 +15,6 @@ import dev.blueprint.core.model.Consumer;
 import dev.blueprint.core.model.DataFormat;
 import dev.blueprint.core.model.DataNeed;
 import dev.blueprint.core.model.DataRole;
-import dev.blueprint.core.model.DataShape;
 import dev.blueprint.core.model.Dataset;
 import dev.blueprint.core.model.ExistingComponent;
 import dev.blueprint.core.model.Field;
@@ -30,7 +29,6 @@ import dev.blueprint.core.model.PartitionTransform;
 import dev.blueprint.core.model.Pipeline;
 import dev.blueprint.core.model.Platform;
 import dev.blueprint.core.model.PlatformFacts;
-import dev.blueprint.core.model.ReadLatency;
 import dev.blueprint.core.model.SchemaStability;
 import dev.blueprint.core.model.Source;
 import dev.blueprint.core.model.SourceKind;
@@ -96,6 +94,9 @@ final class Proposer {
   /** Version 2's data needs by name; empty for a version-1 file. */
   private final Map<String, DataNeed> needs = new LinkedHashMap<>();
 
+  /** The facts of the store decisions. */
+  private final StorePlanner stores;
+
   /** The stated platform, or an empty one. */
   private final PlatformFacts platform;
 
@@ -110,6 +111,7 @@ final class Proposer {
     this.dailyId = Names.snake(engagementId) + "_daily";
     this.consumers.addAll(req.consumers());
     req.data().forEach(d -> needs.put(d.name(), d));
+    this.stores = new StorePlanner(req, kb);
     this.platform =
         req.platform() == null
             ? new PlatformFacts(null, null, null, List.of(), List.of())
@@ -1020,7 +1022,7 @@ final class Proposer {
               .toList();
       if (need != null && !lookups.isEmpty()) {
         Facts rf = new Facts();
-        storeFacts(rf, name, need, lookups, List.of(owner), c, 0, history());
+        stores.facts(rf, name, need, lookups, List.of(owner), c, 0, history());
         cacheFor(lookups, datasets.get(name), rf);
       }
       return;
@@ -1039,7 +1041,7 @@ final class Proposer {
             && c.freshnessOrLatency().toSeconds() < kb.number("serving.streamFeedBelowSeconds")
             && feeding.stream().anyMatch(s -> streamOf.containsKey(s.id()));
     Facts f = new Facts();
-    String access = access(name, readers, onlineReader, f);
+    String access = stores.access(name, need, readers, onlineReader, f);
     double writes = 0;
     for (Source s : feeding) {
       if (s.volume() != null
@@ -1053,8 +1055,13 @@ final class Proposer {
         need != null && need.expiry() != null
             ? need.expiry()
             : latest ? Duration.ofDays((long) kb.number("serving.stateRetentionDays")) : history();
-    storeFacts(
-        f, name, need, readers, feeding, c, streamFed || need != null ? writes : 0, retention);
+    Derivation rate =
+        stores.facts(
+            f, name, need, readers, feeding, c, streamFed || need != null ? writes : 0, retention);
+    if (rate != null) {
+      derivations.add(rate);
+    }
+    askForUnknowns(f, name, readers);
     Set<String> about = new LinkedHashSet<>();
     about.add(name);
     readers.forEach(k -> about.add(k.id()));
@@ -1304,67 +1311,6 @@ final class Proposer {
         owner.id());
   }
 
-  /**
-   * How the data is read, from its readers' stated access (version 2), the most demanding first: a
-   * traversal, then look-ups by key, range scans, search, analytical scans and exports. When no
-   * reader states it, it is assumed from freshness alone (online readers look up by key, others
-   * read reports), asked as a question and marked unknown: names and descriptions never decide it.
-   */
-  private String access(String name, List<Consumer> readers, boolean onlineReader, Facts f) {
-    List<AccessPattern> order =
-        List.of(
-            AccessPattern.TRAVERSAL,
-            AccessPattern.KEY_LOOKUP,
-            AccessPattern.RANGE_SCAN,
-            AccessPattern.FULL_TEXT_SEARCH,
-            AccessPattern.ANALYTICAL_SCAN,
-            AccessPattern.FILE_EXPORT);
-    for (AccessPattern a : order) {
-      if (readers.stream().anyMatch(k -> k.access() == a)) {
-        String fact = accessFact(a);
-        if (a == AccessPattern.ANALYTICAL_SCAN) {
-          fact = analytical(name);
-        }
-        f.put("access", fact);
-        return fact;
-      }
-    }
-    String assumed = onlineReader ? "point-lookup" : "aggregate-report";
-    f.unknown(
-        "access",
-        assumed,
-        "how " + readerIds(readers, null) + " read " + name + " is not stated (access)");
-    askOnce(Ask.ACCESS, readers.stream().map(Consumer::id).toList(), name);
-    return assumed;
-  }
-
-  /**
-   * Analytical scans over data that one database server holds are reporting, which a relational
-   * store serves with SQL and joins; over more, they are lake scans (FIELD-GUIDE.md: relational for
-   * small or medium data, object storage for large history and analytics scans).
-   */
-  private String analytical(String name) {
-    DataNeed need = needs.get(name);
-    double limit = kb.number("serving.reportingMaxRows");
-    if (need == null || need.rows() == null) {
-      askOnce(Ask.ROWS, List.of(name), name);
-      return "scan";
-    }
-    return need.rows() < limit ? "aggregate-report" : "scan";
-  }
-
-  private static String accessFact(AccessPattern a) {
-    return switch (a) {
-      case KEY_LOOKUP -> "point-lookup";
-      case RANGE_SCAN -> "range-scan";
-      case ANALYTICAL_SCAN -> "scan";
-      case TRAVERSAL -> "relationships";
-      case FULL_TEXT_SEARCH -> "search";
-      case FILE_EXPORT -> "export";
-      case EVENT_SUBSCRIPTION -> "subscription";
-    };
-  }
-
   private static String readerIds(List<Consumer> readers, Consumer fallback) {
     if (readers.isEmpty()) {
       return fallback == null ? "its readers" : fallback.id();
@@ -1372,124 +1318,15 @@ final class Proposer {
     return String.join(", ", readers.stream().map(Consumer::id).toList());
   }
 
-  /**
-   * The facts of a serving store decision (version 2 where stated): who reads it how fast and how
-   * often, how much is written, how long it lives, whether it is the system of record, its shape
-   * and whether it changes in transactions.
-   */
-  private void storeFacts(
-      Facts f,
-      String name,
-      DataNeed need,
-      List<Consumer> readers,
-      List<Source> feeding,
-      Consumer first,
-      double writes,
-      Duration retention) {
-    Duration freshest =
-        readers.stream()
-            .map(Consumer::freshnessOrLatency)
-            .filter(x -> x != null)
-            .min(Duration::compareTo)
-            .orElse(first.freshnessOrLatency());
-    f.put("latencySeconds", Facts.seconds(freshest), ids(NfrCategory.FRESHNESS));
-    Duration readLatency =
-        readers.stream()
-            .map(Consumer::readLatency)
-            .filter(r -> r != null && r.value() != null)
-            .map(ReadLatency::value)
-            .min(Duration::compareTo)
-            .orElse(null);
-    f.put(
-        "readLatencyMs",
-        readLatency == null ? null : readLatency.toMillis(),
-        ids(NfrCategory.LATENCY));
-    double reads =
-        readers.stream()
-            .map(Consumer::peakReadsPerSecond)
-            .filter(x -> x != null)
-            .mapToDouble(Double::doubleValue)
-            .sum();
-    f.put("readsPerSecond", reads == 0 ? null : reads, ids(NfrCategory.THROUGHPUT));
-    if (writes > 0
-        && need != null
-        && need.role() == DataRole.DERIVED
-        && need.rows() != null
-        && freshest != null
-        && freshest.toSeconds() > 0) {
-      // derived data is written at most once per row per freshness window: a processor
-      // aggregates the events in between
-      double bound = need.rows() / (double) freshest.toSeconds();
-      if (bound < writes) {
-        derive(
-            "dataset " + name,
-            "write rate",
-            Facts.say(Math.ceil(bound)) + " writes/s",
-            "derived: at most rows / freshness (each row rewritten once per freshness window)",
-            Facts.say(need.rows())
-                + " rows, freshness "
-                + Units.say(freshest)
-                + "; the sources send "
-                + Facts.say(writes)
-                + " events/s");
-        writes = Math.ceil(bound);
+  /** The questions for the store facts that were not stated. */
+  private void askForUnknowns(Facts f, String name, List<Consumer> readers) {
+    for (String fact : f.unknowns().keySet()) {
+      switch (fact) {
+        case "access" -> askOnce(Ask.ACCESS, readers.stream().map(Consumer::id).toList(), name);
+        case "systemOfRecord" -> askOnce(Ask.ROLE, List.of(name), name);
+        case "rows" -> askOnce(Ask.ROWS, List.of(name), name);
+        default -> {}
       }
-    }
-    f.put("writeEventsPerSecond", writes > 0 ? writes : null, ids(NfrCategory.THROUGHPUT));
-    if (need == null || need.expiry() != null || longest(NfrCategory.RETENTION).isPresent()) {
-      // version 2: a history only a default asks for decides nothing
-      f.put("historyDays", retention.toDays(), ids(NfrCategory.RETENTION));
-    }
-    f.put("schemaStability", worstStability(feeding));
-    if (need != null && need.expiry() != null) {
-      f.put("expiryMinutes", Math.max(1, need.expiry().toMinutes()));
-    }
-    if (need != null && need.role() != null) {
-      f.put("systemOfRecord", need.role() == DataRole.SYSTEM_OF_RECORD);
-      f.put(
-          "role",
-          need.role() == DataRole.SYSTEM_OF_RECORD
-              ? "system-of-record"
-              : need.role() == DataRole.DERIVED ? "derived" : "cache");
-    } else {
-      f.unknown(
-          "systemOfRecord",
-          true,
-          "whether " + name + " is the system of record, derived or a cache is not stated (role)");
-      askOnce(Ask.ROLE, List.of(name), name);
-    }
-    boolean transactions =
-        (need != null && Boolean.TRUE.equals(need.transactions()))
-            || readers.stream().anyMatch(k -> Boolean.TRUE.equals(k.transactions()));
-    if (transactions) {
-      f.put("transactions", true);
-    }
-    boolean varies =
-        (need != null && need.shape() == DataShape.VARIES)
-            || feeding.stream().anyMatch(s -> Boolean.FALSE.equals(s.validated()));
-    if (need != null
-        && (need.shape() != null || feeding.stream().anyMatch(s -> s.validated() != null))) {
-      f.put("shapeVaries", varies);
-    }
-    readers.stream()
-        .map(Consumer::traversalDepth)
-        .filter(x -> x != null)
-        .max(Integer::compareTo)
-        .ifPresent(d -> f.put("traversalDepth", d));
-    feeding.stream()
-        .map(s -> s.volume() == null ? null : s.volume().eventBytes())
-        .filter(x -> x != null)
-        .max(Long::compareTo)
-        .ifPresent(x -> f.put("rowBytes", x));
-    if (need != null && need.rows() != null) {
-      f.put("rows", need.rows());
-      double w = writes;
-      double r = reads;
-      f.put(
-          "fitsOneServer",
-          need.rows() < kb.number("serving.reportingMaxRows")
-              && w < kb.number("serving.oneServerWritesPerSecond")
-              && r < kb.number("serving.oneServerReadsPerSecond"));
     }
   }
 
@@ -2210,24 +2047,7 @@ final class Proposer {
   }
 
   private static String worstStability(List<Source> sources) {
-    SchemaStability worst = SchemaStability.STABLE;
-    for (Source s : sources) {
-      SchemaStability st =
-          s.schemaStability() == null ? SchemaStability.UNKNOWN : s.schemaStability();
-      if (rank(st) > rank(worst)) {
-        worst = st;
-      }
-    }
-    return worst.name().toLowerCase(Locale.ROOT);
-  }
-
-  private static int rank(SchemaStability s) {
-    return switch (s) {
-      case STABLE -> 0;
-      case UNKNOWN -> 1;
-      case EVOLVING -> 2;
-      case VOLATILE -> 3;
-    };
+    return StorePlanner.worstStability(sources);
   }
 
   private static boolean mentions(String text, List<String> words) {
