@@ -6,6 +6,7 @@ import dev.blueprint.core.review.rules.CacheAsRecordRule;
 import dev.blueprint.core.review.rules.LocalStateRule;
 import dev.blueprint.core.review.rules.MissingTradeOffRule;
 import dev.blueprint.core.review.rules.NoRetentionFallbackRule;
+import dev.blueprint.core.review.rules.ReadLatencyRule;
 import dev.blueprint.core.review.rules.RetentionBelowOutageRule;
 import dev.blueprint.core.review.rules.SharedDatabaseRule;
 import dev.blueprint.core.review.rules.SharedWriterRule;
@@ -37,6 +38,7 @@ public final class Reviewer {
           new MissingTradeOffRule(),
           new AnalyticsFormatRule(),
           new UnmetRequirementRule(),
+          new ReadLatencyRule(),
           new UndersizedKafkaTopicRule(),
           new UntracedRequirementRule());
 

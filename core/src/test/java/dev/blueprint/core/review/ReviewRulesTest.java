@@ -9,6 +9,7 @@ import dev.blueprint.core.review.rules.CacheAsRecordRule;
 import dev.blueprint.core.review.rules.LocalStateRule;
 import dev.blueprint.core.review.rules.MissingTradeOffRule;
 import dev.blueprint.core.review.rules.NoRetentionFallbackRule;
+import dev.blueprint.core.review.rules.ReadLatencyRule;
 import dev.blueprint.core.review.rules.RetentionBelowOutageRule;
 import dev.blueprint.core.review.rules.SharedDatabaseRule;
 import dev.blueprint.core.review.rules.SharedWriterRule;
@@ -62,6 +63,47 @@ class ReviewRulesTest {
     assertEquals(List.of(), run(rule, stream("platform: kafka, partitions: 1")));
     assertEquals(List.of(), run(rule, peak.replace("partitions: %d, ", "").replace("%d", "1")));
     assertEquals(List.of(), run(rule, peak.replace("kafka", "kinesis").formatted(8)));
+  }
+
+  private static final String LATENCY_NFR =
+      "requirements:\n  nonFunctional:\n    - {id: N1, category: latency, metric: p99 read"
+          + " latency, comparator: '<', value: %s, unit: ms, scope: app reads at peak,"
+          + " timeFrame: any 5 minutes, about: [%s]}\n";
+
+  @Test
+  void aReadLatencyTargetBelowTheStoresFloorCannotBeMet() {
+    var rule = new ReadLatencyRule();
+    String reads =
+        "consumers:\n  - {id: app, reads: [d1], access: key-lookup,"
+            + " readLatency: {percentile: 99, value: %s}}\n"
+            + "architecture:\n  datasets:\n    - {name: d1, store: relational, instances: 2}\n";
+    // a relational store answers in about 10 ms: 5 ms is out of reach, 20 ms is fine
+    assertOne(run(rule, reads.formatted("5ms")), "consumer app", "relational store");
+    assertTrue(run(rule, reads.formatted("5ms")).get(0).fix().contains("Put a cache in front"));
+    assertEquals(List.of(), run(rule, reads.formatted("20ms")));
+    // a cache in front lowers the floor for key look-ups to about 1 ms
+    String cache = "  caches:\n    - {name: c1, caches: d1, keyPattern: 'k:{id}', ttl: 5m}\n";
+    assertEquals(List.of(), run(rule, reads.formatted("5ms") + cache));
+    assertOne(
+        run(rule, reads.replace("key-lookup", "range-scan").formatted("5ms") + cache),
+        "consumer app",
+        "relational store");
+    // the same through a SMART requirement about the consumer or the dataset
+    String nfr = LATENCY_NFR + reads.formatted("1s");
+    assertOne(run(rule, nfr.formatted("5", "app")), "requirement N1", "dataset d1");
+    assertOne(run(rule, nfr.formatted("5", "d1")), "requirement N1", "about 10ms");
+    assertEquals(List.of(), run(rule, nfr.formatted("50", "d1")));
+    // a vague requirement drives nothing
+    assertEquals(
+        List.of(), run(rule, nfr.formatted("5", "app").replace(" metric: p99 read latency,", "")));
+    // object storage: about 100 ms a request, seconds for a scan
+    String lake =
+        LATENCY_NFR
+            + "consumers:\n  - {id: bi, reads: [d2], access: analytical-scan}\n"
+            + "architecture:\n  datasets:\n    - {name: d2, store: object-storage}\n";
+    assertOne(run(rule, lake.formatted("500", "bi")), "requirement N1", "scanned");
+    assertOne(run(rule, lake.formatted("50", "d2")), "requirement N1", "about 100ms");
+    assertEquals(List.of(), run(rule, lake.formatted("200", "d2")));
   }
 
   @Test
@@ -246,6 +288,6 @@ class ReviewRulesTest {
     assertTrue(Reviewer.failsAt(findings, Risk.HIGH));
     assertTrue(Risk.MEDIUM.isAtLeast(Risk.LOW));
     assertTrue(!Risk.LOW.isAtLeast(Risk.MEDIUM));
-    assertEquals(13, Reviewer.rules().size());
+    assertEquals(14, Reviewer.rules().size());
   }
 }
