@@ -2,6 +2,7 @@ package dev.blueprint.core.review;
 
 import dev.blueprint.core.model.Blueprint;
 import dev.blueprint.core.review.rules.AnalyticsFormatRule;
+import dev.blueprint.core.review.rules.AvailabilityRule;
 import dev.blueprint.core.review.rules.CacheAsRecordRule;
 import dev.blueprint.core.review.rules.LocalStateRule;
 import dev.blueprint.core.review.rules.MissingTradeOffRule;
@@ -39,6 +40,7 @@ public final class Reviewer {
           new AnalyticsFormatRule(),
           new UnmetRequirementRule(),
           new ReadLatencyRule(),
+          new AvailabilityRule(),
           new UndersizedKafkaTopicRule(),
           new UntracedRequirementRule());
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.blueprint.core.model.Blueprint;
 import dev.blueprint.core.review.rules.AnalyticsFormatRule;
+import dev.blueprint.core.review.rules.AvailabilityRule;
 import dev.blueprint.core.review.rules.CacheAsRecordRule;
 import dev.blueprint.core.review.rules.LocalStateRule;
 import dev.blueprint.core.review.rules.MissingTradeOffRule;
@@ -25,7 +26,10 @@ import org.junit.jupiter.api.Test;
 class ReviewRulesTest {
 
   private static List<Finding> run(ReviewRule rule, String yaml) {
-    Blueprint bp = Yaml.blueprint(yaml);
+    return check(rule, Yaml.blueprint(yaml));
+  }
+
+  private static List<Finding> check(ReviewRule rule, Blueprint bp) {
     List<Finding> findings = rule.check(bp);
     findings.forEach(f -> assertEquals(rule.id(), f.ruleId()));
     findings.forEach(f -> assertEquals(rule.severity(), f.severity()));
@@ -104,6 +108,66 @@ class ReviewRulesTest {
     assertOne(run(rule, lake.formatted("500", "bi")), "requirement N1", "scanned");
     assertOne(run(rule, lake.formatted("50", "d2")), "requirement N1", "about 100ms");
     assertEquals(List.of(), run(rule, lake.formatted("200", "d2")));
+  }
+
+  private static final String AVAILABILITY_NFR =
+      "requirements:\n  nonFunctional:\n    - {id: N1, category: availability, metric: share of"
+          + " successful reads, comparator: '>=', value: %s, unit: '%%', scope: app reads,"
+          + " timeFrame: per calendar month, about: [%s]}\n";
+
+  @Test
+  void anAvailabilityTargetAboveWhatTheCapacityGivesIsUnmet() {
+    var rule = new AvailabilityRule();
+    String store =
+        AVAILABILITY_NFR
+            + "consumers:\n  - {id: app, reads: [d1]}\n"
+            + "architecture:\n  datasets:\n    - {name: d1, store: relational, instances: %s}\n";
+    assertOne(run(rule, store.formatted("99.9", "app", "1")), "requirement N1", "one instance");
+    assertOne(run(rule, store.formatted("99.9", "", "1")), "requirement N1", "dataset d1");
+    assertEquals(List.of(), run(rule, store.formatted("99.9", "d1", "2")));
+    assertEquals(List.of(), run(rule, store.formatted("99.5", "d1", "1")));
+    // a vague requirement drives nothing
+    assertEquals(
+        List.of(),
+        run(
+            rule,
+            store.formatted("99.9", "d1", "1").replace(" timeFrame: per calendar month,", "")));
+    String topic =
+        AVAILABILITY_NFR
+            + "sources:\n  - {id: s1, kind: events}\n"
+            + stream("platform: kafka, partitions: 6, replication: %s, producers: [s1]");
+    assertOne(run(rule, topic.formatted("99.9", "s1", "1")), "requirement N1", "stream t1");
+    assertEquals(List.of(), run(rule, topic.formatted("99.9", "s1", "3")));
+    // an existing system the proposal keeps
+    assertOne(
+        keeping(rule, "{nodes: 1, replicas: 1}", "99.9", "orders"),
+        "requirement N1",
+        "existing system orders-db");
+    assertEquals(List.of(), keeping(rule, "{nodes: 1, replicas: 1}, intent: replace", "99.9", ""));
+    assertEquals(List.of(), keeping(rule, "{nodes: 2, replicas: 2}", "99.9", ""));
+    // 99.95 % and above needs two zones when zones is stated
+    assertOne(
+        keeping(rule, "{nodes: 2, replicas: 2, zones: 1}", "99.95", ""),
+        "requirement N1",
+        "at least 2 zones");
+    assertEquals(List.of(), keeping(rule, "{nodes: 2, replicas: 2, zones: 2}", "99.95", ""));
+  }
+
+  /** An availability requirement over an existing database that holds the orders. */
+  private static List<Finding> keeping(
+      ReviewRule rule, String capacity, String target, String about) {
+    return check(
+        rule,
+        Yaml.parse(
+            "blueprint: 2\nengagement:\n  id: t\n  title: T\n  kind: improve-existing\n"
+                + "  existingSystem:\n    systems:\n      - {id: orders-db, technology:"
+                + " postgresql, holds: [orders], capacity: "
+                + capacity
+                + "}\n"
+                + AVAILABILITY_NFR.formatted(target, about)
+                + "data:\n  - {name: orders, role: system-of-record}\n"
+                + "architecture:\n  datasets:\n    - {name: orders, store: relational,"
+                + " instances: 2}\n"));
   }
 
   @Test
@@ -288,6 +352,6 @@ class ReviewRulesTest {
     assertTrue(Reviewer.failsAt(findings, Risk.HIGH));
     assertTrue(Risk.MEDIUM.isAtLeast(Risk.LOW));
     assertTrue(!Risk.LOW.isAtLeast(Risk.MEDIUM));
-    assertEquals(14, Reviewer.rules().size());
+    assertEquals(15, Reviewer.rules().size());
   }
 }
