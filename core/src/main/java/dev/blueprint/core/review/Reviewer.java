@@ -13,6 +13,7 @@ import dev.blueprint.core.review.rules.SharedDatabaseRule;
 import dev.blueprint.core.review.rules.SharedWriterRule;
 import dev.blueprint.core.review.rules.SingleInstanceStoreRule;
 import dev.blueprint.core.review.rules.StreamReplicationRule;
+import dev.blueprint.core.review.rules.ThroughputRule;
 import dev.blueprint.core.review.rules.UndersizedKafkaTopicRule;
 import dev.blueprint.core.review.rules.UnmetRequirementRule;
 import dev.blueprint.core.review.rules.UntracedRequirementRule;
@@ -41,6 +42,7 @@ public final class Reviewer {
           new UnmetRequirementRule(),
           new ReadLatencyRule(),
           new AvailabilityRule(),
+          new ThroughputRule(),
           new UndersizedKafkaTopicRule(),
           new UntracedRequirementRule());
 

@@ -16,6 +16,7 @@ import dev.blueprint.core.review.rules.SharedDatabaseRule;
 import dev.blueprint.core.review.rules.SharedWriterRule;
 import dev.blueprint.core.review.rules.SingleInstanceStoreRule;
 import dev.blueprint.core.review.rules.StreamReplicationRule;
+import dev.blueprint.core.review.rules.ThroughputRule;
 import dev.blueprint.core.review.rules.UndersizedKafkaTopicRule;
 import dev.blueprint.core.review.rules.UnmetRequirementRule;
 import dev.blueprint.core.review.rules.UntracedRequirementRule;
@@ -168,6 +169,32 @@ class ReviewRulesTest {
                 + "data:\n  - {name: orders, role: system-of-record}\n"
                 + "architecture:\n  datasets:\n    - {name: orders, store: relational,"
                 + " instances: 2}\n"));
+  }
+
+  @Test
+  void aThroughputTargetAboveWhatThePartitionsCarryIsUnmet() {
+    var rule = new ThroughputRule();
+    String yaml =
+        "requirements:\n  nonFunctional:\n    - {id: N1, category: throughput, metric: events"
+            + " ingested, comparator: '>=', value: 12000, unit: events/s, scope: all sources at"
+            + " peak, timeFrame: any 1-minute window, about: [%s]}\n"
+            + "sources:\n  - {id: s1, kind: events}\n"
+            + stream("platform: %s, partitions: %d, replication: 3, producers: [s1]");
+    // a Kafka partition is sized for 1,000 events/s, a Kinesis shard takes 1,000 records/s
+    assertOne(run(rule, yaml.formatted("s1", "kafka", 6)), "requirement N1", "6 partitions");
+    assertTrue(
+        run(rule, yaml.formatted("t1", "kafka", 6))
+            .get(0)
+            .fix()
+            .contains("at least 12 partitions"));
+    assertEquals(List.of(), run(rule, yaml.formatted("s1", "kafka", 12)));
+    assertOne(run(rule, yaml.formatted("t1", "kinesis", 4)), "requirement N1", "4 shards");
+    assertEquals(List.of(), run(rule, yaml.formatted("t1", "kinesis", 12)));
+    // about nothing, or vague: nothing to compare
+    assertEquals(List.of(), run(rule, yaml.formatted("", "kafka", 6)));
+    assertEquals(
+        List.of(),
+        run(rule, yaml.formatted("s1", "kafka", 6).replace(" scope: all sources at peak,", "")));
   }
 
   @Test
@@ -352,6 +379,6 @@ class ReviewRulesTest {
     assertTrue(Reviewer.failsAt(findings, Risk.HIGH));
     assertTrue(Risk.MEDIUM.isAtLeast(Risk.LOW));
     assertTrue(!Risk.LOW.isAtLeast(Risk.MEDIUM));
-    assertEquals(15, Reviewer.rules().size());
+    assertEquals(16, Reviewer.rules().size());
   }
 }
