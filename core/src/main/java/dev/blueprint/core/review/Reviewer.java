@@ -2,15 +2,18 @@ package dev.blueprint.core.review;
 
 import dev.blueprint.core.model.Blueprint;
 import dev.blueprint.core.review.rules.AnalyticsFormatRule;
+import dev.blueprint.core.review.rules.AvailabilityRule;
 import dev.blueprint.core.review.rules.CacheAsRecordRule;
 import dev.blueprint.core.review.rules.LocalStateRule;
 import dev.blueprint.core.review.rules.MissingTradeOffRule;
 import dev.blueprint.core.review.rules.NoRetentionFallbackRule;
+import dev.blueprint.core.review.rules.ReadLatencyRule;
 import dev.blueprint.core.review.rules.RetentionBelowOutageRule;
 import dev.blueprint.core.review.rules.SharedDatabaseRule;
 import dev.blueprint.core.review.rules.SharedWriterRule;
 import dev.blueprint.core.review.rules.SingleInstanceStoreRule;
 import dev.blueprint.core.review.rules.StreamReplicationRule;
+import dev.blueprint.core.review.rules.ThroughputRule;
 import dev.blueprint.core.review.rules.UndersizedKafkaTopicRule;
 import dev.blueprint.core.review.rules.UnmetRequirementRule;
 import dev.blueprint.core.review.rules.UntracedRequirementRule;
@@ -37,6 +40,9 @@ public final class Reviewer {
           new MissingTradeOffRule(),
           new AnalyticsFormatRule(),
           new UnmetRequirementRule(),
+          new ReadLatencyRule(),
+          new AvailabilityRule(),
+          new ThroughputRule(),
           new UndersizedKafkaTopicRule(),
           new UntracedRequirementRule());
 

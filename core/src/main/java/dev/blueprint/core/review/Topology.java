@@ -2,11 +2,16 @@ package dev.blueprint.core.review;
 
 import dev.blueprint.core.model.Blueprint;
 import dev.blueprint.core.model.Consumer;
+import dev.blueprint.core.model.Dataset;
+import dev.blueprint.core.model.ExistingComponent;
+import dev.blueprint.core.model.NonFunctionalRequirement;
 import dev.blueprint.core.model.Platform;
 import dev.blueprint.core.model.Stream;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /** Who reads what in a blueprint, and the settings that apply when none is written. */
 public final class Topology {
@@ -55,5 +60,58 @@ public final class Topology {
     return a.dataset(name).isPresent()
         || a.stream(name).isPresent()
         || a.caches().stream().anyMatch(c -> name.equals(c.name()));
+  }
+
+  /** The datasets a requirement is about: those it names, and those the consumers it names read. */
+  public static List<Dataset> datasetsAbout(Blueprint bp, NonFunctionalRequirement n) {
+    Set<Dataset> out = new LinkedHashSet<>();
+    var a = bp.architectureOrEmpty();
+    for (String name : namesAbout(bp, n)) {
+      a.dataset(name).ifPresent(out::add);
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * The streams a requirement is about: those it names, those the sources it names write to, and
+   * those the consumers it names read.
+   */
+  public static List<Stream> streamsAbout(Blueprint bp, NonFunctionalRequirement n) {
+    Set<String> names = namesAbout(bp, n);
+    Set<Stream> out = new LinkedHashSet<>();
+    for (Stream s : bp.architectureOrEmpty().streams()) {
+      boolean named = names.contains(s.name());
+      boolean written = s.producers().stream().anyMatch(n.about()::contains);
+      boolean read = s.consumers().stream().anyMatch(n.about()::contains);
+      if (named || written || read) {
+        out.add(s);
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /** The existing systems that hold data a requirement names, or data its consumers read. */
+  public static List<ExistingComponent> systemsAbout(Blueprint bp, NonFunctionalRequirement n) {
+    Set<String> names = namesAbout(bp, n);
+    return existingSystems(bp).stream()
+        .filter(x -> x.holds().stream().anyMatch(names::contains))
+        .toList();
+  }
+
+  /** The systems of an improve-existing engagement, none when it describes none. */
+  public static List<ExistingComponent> existingSystems(Blueprint bp) {
+    var e = bp.engagement();
+    return e == null || e.existingSystem() == null ? List.of() : e.existingSystem().systems();
+  }
+
+  /** The names a requirement is about, with what the consumers it names read. */
+  private static Set<String> namesAbout(Blueprint bp, NonFunctionalRequirement n) {
+    Set<String> names = new LinkedHashSet<>(n.about());
+    for (Consumer c : bp.consumers()) {
+      if (n.about().contains(c.id())) {
+        names.addAll(c.reads());
+      }
+    }
+    return names;
   }
 }

@@ -5,15 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.blueprint.core.model.Blueprint;
 import dev.blueprint.core.review.rules.AnalyticsFormatRule;
+import dev.blueprint.core.review.rules.AvailabilityRule;
 import dev.blueprint.core.review.rules.CacheAsRecordRule;
 import dev.blueprint.core.review.rules.LocalStateRule;
 import dev.blueprint.core.review.rules.MissingTradeOffRule;
 import dev.blueprint.core.review.rules.NoRetentionFallbackRule;
+import dev.blueprint.core.review.rules.ReadLatencyRule;
 import dev.blueprint.core.review.rules.RetentionBelowOutageRule;
 import dev.blueprint.core.review.rules.SharedDatabaseRule;
 import dev.blueprint.core.review.rules.SharedWriterRule;
 import dev.blueprint.core.review.rules.SingleInstanceStoreRule;
 import dev.blueprint.core.review.rules.StreamReplicationRule;
+import dev.blueprint.core.review.rules.ThroughputRule;
 import dev.blueprint.core.review.rules.UndersizedKafkaTopicRule;
 import dev.blueprint.core.review.rules.UnmetRequirementRule;
 import dev.blueprint.core.review.rules.UntracedRequirementRule;
@@ -24,7 +27,10 @@ import org.junit.jupiter.api.Test;
 class ReviewRulesTest {
 
   private static List<Finding> run(ReviewRule rule, String yaml) {
-    Blueprint bp = Yaml.blueprint(yaml);
+    return check(rule, Yaml.blueprint(yaml));
+  }
+
+  private static List<Finding> check(ReviewRule rule, Blueprint bp) {
     List<Finding> findings = rule.check(bp);
     findings.forEach(f -> assertEquals(rule.id(), f.ruleId()));
     findings.forEach(f -> assertEquals(rule.severity(), f.severity()));
@@ -62,6 +68,133 @@ class ReviewRulesTest {
     assertEquals(List.of(), run(rule, stream("platform: kafka, partitions: 1")));
     assertEquals(List.of(), run(rule, peak.replace("partitions: %d, ", "").replace("%d", "1")));
     assertEquals(List.of(), run(rule, peak.replace("kafka", "kinesis").formatted(8)));
+  }
+
+  private static final String LATENCY_NFR =
+      "requirements:\n  nonFunctional:\n    - {id: N1, category: latency, metric: p99 read"
+          + " latency, comparator: '<', value: %s, unit: ms, scope: app reads at peak,"
+          + " timeFrame: any 5 minutes, about: [%s]}\n";
+
+  @Test
+  void aReadLatencyTargetBelowTheStoresFloorCannotBeMet() {
+    var rule = new ReadLatencyRule();
+    String reads =
+        "consumers:\n  - {id: app, reads: [d1], access: key-lookup,"
+            + " readLatency: {percentile: 99, value: %s}}\n"
+            + "architecture:\n  datasets:\n    - {name: d1, store: relational, instances: 2}\n";
+    // a relational store answers in about 10 ms: 5 ms is out of reach, 20 ms is fine
+    assertOne(run(rule, reads.formatted("5ms")), "consumer app", "relational store");
+    assertTrue(run(rule, reads.formatted("5ms")).get(0).fix().contains("Put a cache in front"));
+    assertEquals(List.of(), run(rule, reads.formatted("20ms")));
+    // a cache in front lowers the floor for key look-ups to about 1 ms
+    String cache = "  caches:\n    - {name: c1, caches: d1, keyPattern: 'k:{id}', ttl: 5m}\n";
+    assertEquals(List.of(), run(rule, reads.formatted("5ms") + cache));
+    assertOne(
+        run(rule, reads.replace("key-lookup", "range-scan").formatted("5ms") + cache),
+        "consumer app",
+        "relational store");
+    // the same through a SMART requirement about the consumer or the dataset
+    String nfr = LATENCY_NFR + reads.formatted("1s");
+    assertOne(run(rule, nfr.formatted("5", "app")), "requirement N1", "dataset d1");
+    assertOne(run(rule, nfr.formatted("5", "d1")), "requirement N1", "about 10ms");
+    assertEquals(List.of(), run(rule, nfr.formatted("50", "d1")));
+    // a vague requirement drives nothing
+    assertEquals(
+        List.of(), run(rule, nfr.formatted("5", "app").replace(" metric: p99 read latency,", "")));
+    // object storage: about 100 ms a request, seconds for a scan
+    String lake =
+        LATENCY_NFR
+            + "consumers:\n  - {id: bi, reads: [d2], access: analytical-scan}\n"
+            + "architecture:\n  datasets:\n    - {name: d2, store: object-storage}\n";
+    assertOne(run(rule, lake.formatted("500", "bi")), "requirement N1", "scanned");
+    assertOne(run(rule, lake.formatted("50", "d2")), "requirement N1", "about 100ms");
+    assertEquals(List.of(), run(rule, lake.formatted("200", "d2")));
+  }
+
+  private static final String AVAILABILITY_NFR =
+      "requirements:\n  nonFunctional:\n    - {id: N1, category: availability, metric: share of"
+          + " successful reads, comparator: '>=', value: %s, unit: '%%', scope: app reads,"
+          + " timeFrame: per calendar month, about: [%s]}\n";
+
+  @Test
+  void anAvailabilityTargetAboveWhatTheCapacityGivesIsUnmet() {
+    var rule = new AvailabilityRule();
+    String store =
+        AVAILABILITY_NFR
+            + "consumers:\n  - {id: app, reads: [d1]}\n"
+            + "architecture:\n  datasets:\n    - {name: d1, store: relational, instances: %s}\n";
+    assertOne(run(rule, store.formatted("99.9", "app", "1")), "requirement N1", "one instance");
+    assertOne(run(rule, store.formatted("99.9", "", "1")), "requirement N1", "dataset d1");
+    assertEquals(List.of(), run(rule, store.formatted("99.9", "d1", "2")));
+    assertEquals(List.of(), run(rule, store.formatted("99.5", "d1", "1")));
+    // a vague requirement drives nothing
+    assertEquals(
+        List.of(),
+        run(
+            rule,
+            store.formatted("99.9", "d1", "1").replace(" timeFrame: per calendar month,", "")));
+    String topic =
+        AVAILABILITY_NFR
+            + "sources:\n  - {id: s1, kind: events}\n"
+            + stream("platform: kafka, partitions: 6, replication: %s, producers: [s1]");
+    assertOne(run(rule, topic.formatted("99.9", "s1", "1")), "requirement N1", "stream t1");
+    assertEquals(List.of(), run(rule, topic.formatted("99.9", "s1", "3")));
+    // an existing system the proposal keeps
+    assertOne(
+        keeping(rule, "{nodes: 1, replicas: 1}", "99.9", "orders"),
+        "requirement N1",
+        "existing system orders-db");
+    assertEquals(List.of(), keeping(rule, "{nodes: 1, replicas: 1}, intent: replace", "99.9", ""));
+    assertEquals(List.of(), keeping(rule, "{nodes: 2, replicas: 2}", "99.9", ""));
+    // 99.95 % and above needs two zones when zones is stated
+    assertOne(
+        keeping(rule, "{nodes: 2, replicas: 2, zones: 1}", "99.95", ""),
+        "requirement N1",
+        "at least 2 zones");
+    assertEquals(List.of(), keeping(rule, "{nodes: 2, replicas: 2, zones: 2}", "99.95", ""));
+  }
+
+  /** An availability requirement over an existing database that holds the orders. */
+  private static List<Finding> keeping(
+      ReviewRule rule, String capacity, String target, String about) {
+    return check(
+        rule,
+        Yaml.parse(
+            "blueprint: 2\nengagement:\n  id: t\n  title: T\n  kind: improve-existing\n"
+                + "  existingSystem:\n    systems:\n      - {id: orders-db, technology:"
+                + " postgresql, holds: [orders], capacity: "
+                + capacity
+                + "}\n"
+                + AVAILABILITY_NFR.formatted(target, about)
+                + "data:\n  - {name: orders, role: system-of-record}\n"
+                + "architecture:\n  datasets:\n    - {name: orders, store: relational,"
+                + " instances: 2}\n"));
+  }
+
+  @Test
+  void aThroughputTargetAboveWhatThePartitionsCarryIsUnmet() {
+    var rule = new ThroughputRule();
+    String yaml =
+        "requirements:\n  nonFunctional:\n    - {id: N1, category: throughput, metric: events"
+            + " ingested, comparator: '>=', value: 12000, unit: events/s, scope: all sources at"
+            + " peak, timeFrame: any 1-minute window, about: [%s]}\n"
+            + "sources:\n  - {id: s1, kind: events}\n"
+            + stream("platform: %s, partitions: %d, replication: 3, producers: [s1]");
+    // a Kafka partition is sized for 1,000 events/s, a Kinesis shard takes 1,000 records/s
+    assertOne(run(rule, yaml.formatted("s1", "kafka", 6)), "requirement N1", "6 partitions");
+    assertTrue(
+        run(rule, yaml.formatted("t1", "kafka", 6))
+            .get(0)
+            .fix()
+            .contains("at least 12 partitions"));
+    assertEquals(List.of(), run(rule, yaml.formatted("s1", "kafka", 12)));
+    assertOne(run(rule, yaml.formatted("t1", "kinesis", 4)), "requirement N1", "4 shards");
+    assertEquals(List.of(), run(rule, yaml.formatted("t1", "kinesis", 12)));
+    // about nothing, or vague: nothing to compare
+    assertEquals(List.of(), run(rule, yaml.formatted("", "kafka", 6)));
+    assertEquals(
+        List.of(),
+        run(rule, yaml.formatted("s1", "kafka", 6).replace(" scope: all sources at peak,", "")));
   }
 
   @Test
@@ -246,6 +379,6 @@ class ReviewRulesTest {
     assertTrue(Reviewer.failsAt(findings, Risk.HIGH));
     assertTrue(Risk.MEDIUM.isAtLeast(Risk.LOW));
     assertTrue(!Risk.LOW.isAtLeast(Risk.MEDIUM));
-    assertEquals(13, Reviewer.rules().size());
+    assertEquals(16, Reviewer.rules().size());
   }
 }
