@@ -24,6 +24,7 @@ import dev.blueprint.core.model.Hosting;
 import dev.blueprint.core.model.Intent;
 import dev.blueprint.core.model.NfrCategory;
 import dev.blueprint.core.model.NonFunctionalRequirement;
+import dev.blueprint.core.model.Operations;
 import dev.blueprint.core.model.Partition;
 import dev.blueprint.core.model.PartitionTransform;
 import dev.blueprint.core.model.Pipeline;
@@ -491,6 +492,17 @@ final class Proposer {
           "consumers must resume after an outage, so no acknowledged record may be lost");
       config.put("compression.type", "zstd");
       config.put("unclean.leader.election.enable", "false");
+      String offering = managedKafka();
+      if (offering != null) {
+        derive(
+            element,
+            "Kafka offering",
+            offering,
+            "the platform is a cloud whose operations are "
+                + this.platform.operations().name().toLowerCase(Locale.ROOT).replace('_', '-')
+                + ": the provider's managed Kafka rather than brokers the team runs",
+            "platform: " + this.platform.provider().name().toLowerCase(Locale.ROOT));
+      }
       if (retention.toDays() > kb.number("kafka.tieredStorage.aboveDays")) {
         config.put("remote.storage.enable", "true");
         derive(
@@ -1439,6 +1451,22 @@ final class Proposer {
                     || n.about().contains(s.id())
                     || fed.stream().anyMatch(c -> n.about().contains(c.id())))
         .toList();
+  }
+
+  /** The managed Kafka offering the platform calls for, or null when the team runs Kafka. */
+  private String managedKafka() {
+    if (platform.hosting() != Hosting.CLOUD
+        || platform.provider() == null
+        || platform.operations() == null
+        || platform.operations() == Operations.SELF_MANAGED) {
+      return null;
+    }
+    boolean serverless = platform.operations() == Operations.SERVERLESS;
+    return switch (platform.provider()) {
+      case AWS -> serverless ? "Amazon MSK Serverless" : "Amazon MSK";
+      case AZURE -> "Azure Event Hubs (Kafka endpoint) or Confluent Cloud";
+      case GCP -> "Google Cloud Managed Service for Apache Kafka or Confluent Cloud";
+    };
   }
 
   /** Whether one key's events must stay in order: the source says, or a consumer needs it. */
