@@ -10,7 +10,6 @@ import dev.blueprint.core.model.Cache;
 import dev.blueprint.core.model.CacheWritePolicy;
 import dev.blueprint.core.model.CleanupPolicy;
 import dev.blueprint.core.model.Consolidation;
-import dev.blueprint.core.model.Constraint;
 import dev.blueprint.core.model.Consumer;
 import dev.blueprint.core.model.DataFormat;
 import dev.blueprint.core.model.DataNeed;
@@ -98,6 +97,9 @@ final class Proposer {
   /** The facts of the store decisions. */
   private final StorePlanner stores;
 
+  /** The facts of the messaging decisions. */
+  private final MessagingPlanner messaging;
+
   /** The stated platform, or an empty one. */
   private final PlatformFacts platform;
 
@@ -117,6 +119,7 @@ final class Proposer {
         req.platform() == null
             ? new PlatformFacts(null, null, null, List.of(), List.of())
             : req.platform();
+    this.messaging = new MessagingPlanner(req, kb, !needs.isEmpty(), online);
     matchRequestedStreams();
   }
 
@@ -284,104 +287,21 @@ final class Proposer {
   private void source(Source s) {
     SourceTemplate t = template(s);
     String snake = Names.snake(s.id());
-    Double peak = s.volume() == null ? null : s.volume().peakOrAverage();
-    Double bytes =
-        peak == null || s.volume().eventBytes() == null ? null : peak * s.volume().eventBytes();
     List<Consumer> fed = fedBy(s, t);
-    Duration outage = Duration.ZERO;
-    List<String> outageDrivers = new ArrayList<>();
-    for (NonFunctionalRequirement n : about(nfrs(NfrCategory.DURABILITY), s, fed)) {
-      Optional<Duration> d = Units.duration(n.value(), n.unit());
-      if (d.isPresent()) {
-        outageDrivers.add(n.id());
-        outage = max(outage, d.get());
-      }
-    }
-    String outageFrom = outageDrivers.isEmpty() ? null : String.join(", ", outageDrivers);
-    for (Consumer c : fed) {
-      // batch consumers read the lake, which keeps far longer than the stream: only readers of
-      // the stream itself (directly, or through a stream processor that serves them) count
-      boolean readsStream =
-          needs.isEmpty()
-              ? isOnline(c) || c.reads().stream().anyMatch(r -> r.contains("."))
-              : c.reads().contains(s.id()) || c.access() == AccessPattern.EVENT_SUBSCRIPTION;
-      if (readsStream && c.maxOutage() != null && c.maxOutage().compareTo(outage) > 0) {
-        outage = c.maxOutage();
-        outageFrom = "consumer " + c.id();
-      }
-    }
-    Duration replay = null;
-    List<String> replayDrivers = new ArrayList<>();
-    for (NonFunctionalRequirement n : about(nfrs(NfrCategory.REPLAY), s, fed)) {
-      Optional<Duration> d = Units.duration(n.value(), n.unit());
-      if (d.isPresent()) {
-        replayDrivers.add(n.id());
-        replay = replay == null ? d.get() : max(replay, d.get());
-      }
-    }
-    for (Consumer c : fed) {
-      if (c.replay() != null) {
-        replay = replay == null ? c.replay() : max(replay, c.replay());
-      }
-    }
-    double factor = kb.number("retention.safetyFactor");
-    Duration floor = Duration.ofDays((long) kb.number("retention.floorDays"));
-    Duration retention = Derivations.retention(outage, factor, floor, replay);
-    Duration minLatency =
-        fed.stream()
-            .map(Consumer::freshnessOrLatency)
-            .filter(x -> x != null)
-            .min(Duration::compareTo)
-            .orElse(null);
-    long onlineReaders = fed.stream().filter(this::isOnline).count();
-    int shards =
-        Derivations.kinesisShards(
-            bytes == null ? 0 : bytes,
-            peak == null ? 0 : peak,
-            kb.number("kinesis.shard.bytesPerSecond"),
-            kb.number("kinesis.shard.recordsPerSecond"));
-    List<String> retentionDrivers = new ArrayList<>(outageDrivers);
-    retentionDrivers.addAll(replayDrivers);
-    Facts f = new Facts().put("push", Boolean.TRUE.equals(t.push()));
-    boolean v2 = !needs.isEmpty() || (req.blueprint() != null && req.blueprint() >= 2);
-    Boolean ordered = ordered(s, fed);
-    if (ordered != null) {
-      f.put("ordered", ordered);
-    } else if (v2 && Boolean.TRUE.equals(t.push())) {
-      f.unknown(
-          "ordered",
-          Boolean.TRUE.equals(t.ordered()),
-          "whether one key's events of "
-              + s.id()
-              + " must stay in order is not stated (orderPerKey)");
+    MessagingPlanner.Plan plan = messaging.plan(s, t, fed);
+    Facts f = plan.facts();
+    if (f.unknowns().containsKey("ordered")) {
       askOnce(Ask.ORDERING, List.of(s.id()), s.id());
-    } else {
-      f.put("ordered", Boolean.TRUE.equals(t.ordered()));
     }
-    long subscribers =
-        fed.stream()
-            .filter(
-                c -> c.reads().contains(s.id()) || c.access() == AccessPattern.EVENT_SUBSCRIPTION)
-            .count();
-    platformFacts(f);
-    f.put("subscribers", v2 ? subscribers : null);
-    long keepsDays =
-        Math.max(
-            Units.days(outage) > 1 ? (long) Math.ceil(Units.days(outage)) : 0,
-            replay == null ? 0 : (long) Math.ceil(Units.days(replay)));
-    f.put("keepsDays", keepsDays);
-    boolean fanoutWithoutOrder =
-        v2 && subscribers >= 2 && Boolean.FALSE.equals(ordered) && replay == null;
-    f.put("fanoutWithoutOrder", fanoutWithoutOrder);
-    f =
-        f.put("peakEventsPerSecond", peak, ids(NfrCategory.THROUGHPUT))
-            .put("peakBytesPerSecond", bytes, ids(NfrCategory.THROUGHPUT))
-            .put("retentionDays", retention.toDays(), retentionDrivers)
-            .put("outageDays", Units.days(outage), outageDrivers)
-            .put("replayDays", replay == null ? null : Units.days(replay), replayDrivers)
-            .put("consumers", v2 ? Math.max(1, fed.size()) : 1 + onlineReaders)
-            .put("latencySeconds", Facts.seconds(minLatency), ids(NfrCategory.LATENCY))
-            .put("kinesisShards", peak == null ? null : shards);
+    Double peak = plan.peak();
+    Double bytes = plan.bytes();
+    Duration retention = plan.retention();
+    int shards = plan.shards();
+    Duration outage = plan.outage();
+    String outageFrom = plan.outageFrom();
+    Duration replay = plan.replay();
+    double factor = plan.factor();
+    Duration floor = plan.floor();
     Set<String> about = new LinkedHashSet<>();
     about.add(s.id());
     fed.forEach(c -> about.add(c.id()));
@@ -1441,18 +1361,6 @@ final class Proposer {
     return kept;
   }
 
-  /** The requirements that concern a source: those about it or its readers, or about nothing. */
-  private static List<NonFunctionalRequirement> about(
-      List<NonFunctionalRequirement> nfrs, Source s, List<Consumer> fed) {
-    return nfrs.stream()
-        .filter(
-            n ->
-                n.about().isEmpty()
-                    || n.about().contains(s.id())
-                    || fed.stream().anyMatch(c -> n.about().contains(c.id())))
-        .toList();
-  }
-
   /** The managed Kafka offering the platform calls for, or null when the team runs Kafka. */
   private String managedKafka() {
     if (platform.hosting() != Hosting.CLOUD
@@ -1467,48 +1375,6 @@ final class Proposer {
       case AZURE -> "Azure Event Hubs (Kafka endpoint) or Confluent Cloud";
       case GCP -> "Google Cloud Managed Service for Apache Kafka or Confluent Cloud";
     };
-  }
-
-  /** Whether one key's events must stay in order: the source says, or a consumer needs it. */
-  private static Boolean ordered(Source s, List<Consumer> fed) {
-    if (s.orderPerKey() != null) {
-      return s.orderPerKey();
-    }
-    if (fed.stream().anyMatch(c -> Boolean.TRUE.equals(c.orderPerKey()))) {
-      return true;
-    }
-    if (!fed.isEmpty() && fed.stream().allMatch(c -> Boolean.FALSE.equals(c.orderPerKey()))) {
-      return false;
-    }
-    return null;
-  }
-
-  /** Where it runs, as facts the messaging and store decisions test. */
-  private void platformFacts(Facts f) {
-    if (platform.hosting() != null) {
-      f.put("hosting", platform.hosting() == Hosting.CLOUD ? "cloud" : "self-hosted");
-    }
-    if (platform.provider() != null) {
-      f.put("provider", platform.provider().name().toLowerCase(Locale.ROOT));
-    }
-    if (platform.operations() != null) {
-      f.put("operations", platform.operations().name().toLowerCase(Locale.ROOT).replace('_', '-'));
-    }
-    for (Constraint c : req.requirements().constraints()) {
-      String need = c.requires();
-      if (need == null) {
-        continue;
-      }
-      switch (need) {
-        case "aws", "azure", "gcp" -> {
-          f.put("hosting", "cloud", c.id());
-          f.put("provider", need, c.id());
-        }
-        case "cloud", "self-hosted" -> f.put("hosting", need, c.id());
-        case "managed", "serverless", "self-managed" -> f.put("operations", need, c.id());
-        default -> {}
-      }
-    }
   }
 
   /**
