@@ -43,8 +43,9 @@ build/tools/mermaid/node_modules/mermaid/package.json:
 	mkdir -p build/tools/mermaid
 	npm install --prefix build/tools/mermaid --no-save --no-audit --no-fund mermaid@$(MERMAID_VERSION) jsdom@$(JSDOM_VERSION)
 
-eval: build ## Advise the published scenarios under eval/ and print the scoreboard; writes docs/evaluation.md
+eval: build ## Advise the published scenarios under eval/ and print the scoreboards; writes docs/evaluation.md
 	java -cp $(JAR) dev.blueprint.core.eval.EvaluationMain eval/scenarios --write docs/evaluation.md
+	java -cp $(JAR) dev.blueprint.core.eval.EvaluationMain eval/holdout --write docs/evaluation.md holdout
 
 bench: ## Measure generation, start-up and engagements; writes BENCHMARKS.md (< 15 min)
 	bench/run.sh

@@ -30,6 +30,7 @@ public final class Advisor {
   /** Advice with the given knowledge; {@code date} (may be null) dates the decision records. */
   public static Advice advise(Blueprint requirements, Knowledge kb, LocalDate date) {
     Objects.requireNonNull(requirements, "requirements");
+    requirements = Aliases.resolve(requirements, kb);
     List<String> assumptions = new ArrayList<>();
     if (requirements.isBlueprint()) {
       assumptions.add(

@@ -122,6 +122,10 @@ final class MessagingPlanner {
     List<String> retentionDrivers = new ArrayList<>(outageDrivers);
     retentionDrivers.addAll(replayDrivers);
     Facts f = new Facts().put("push", Boolean.TRUE.equals(t.push()));
+    if (peak == null && Boolean.TRUE.equals(t.push())) {
+      f.unknown(
+          "peakEventsPerSecond", null, "the peak rate of " + s.id() + " is not stated (volume)");
+    }
     boolean v2 = !!v2Data || (req.blueprint() != null && req.blueprint() >= 2);
     Boolean ordered = ordered(s, fed);
     if (ordered != null) {

@@ -7,12 +7,21 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * {@code make eval}: advises every scenario and prints the scoreboard; with {@code --write FILE}
- * replaces the table between the markers in that Markdown file (docs/evaluation.md).
+ * {@code make eval}: advises every scenario under a folder and prints the scoreboard; with {@code
+ * --write FILE [TAG]} replaces the table between the markers {@code <!-- TAG:begin -->} and {@code
+ * <!-- TAG:end -->} in that Markdown file (docs/evaluation.md; TAG defaults to scoreboard).
  */
 public final class EvaluationMain {
-  static final String BEGIN = "<!-- scoreboard:begin -->";
-  static final String END = "<!-- scoreboard:end -->";
+  static final String BEGIN = begin("scoreboard");
+  static final String END = end("scoreboard");
+
+  static String begin(String tag) {
+    return "<!-- " + tag + ":begin -->";
+  }
+
+  static String end(String tag) {
+    return "<!-- " + tag + ":end -->";
+  }
 
   private EvaluationMain() {}
 
@@ -33,13 +42,16 @@ public final class EvaluationMain {
     System.out.println(table.substring(table.lastIndexOf("\n**") + 1).strip());
     if (args.length > 2 && args[1].equals("--write")) {
       Path doc = Path.of(args[2]);
+      String tag = args.length > 3 ? args[3] : "scoreboard";
       String text = Files.readString(doc, StandardCharsets.UTF_8);
-      int b = text.indexOf(BEGIN);
-      int e = text.indexOf(END);
+      int b = text.indexOf(begin(tag));
+      int e = text.indexOf(end(tag));
       if (b < 0 || e < b) {
-        throw new IllegalStateException(doc + " has no " + BEGIN + " ... " + END + " markers");
+        throw new IllegalStateException(
+            doc + " has no " + begin(tag) + " ... " + end(tag) + " markers");
       }
-      String updated = text.substring(0, b + BEGIN.length()) + "\n" + table + text.substring(e);
+      String updated =
+          text.substring(0, b + begin(tag).length()) + "\n" + table + text.substring(e);
       Files.writeString(doc, updated, StandardCharsets.UTF_8);
       System.out.println("wrote the scoreboard to " + doc);
     }

@@ -1,5 +1,6 @@
 package dev.blueprint.core.validate;
 
+import dev.blueprint.core.advice.Aliases;
 import dev.blueprint.core.advice.knowledge.DecisionDef;
 import dev.blueprint.core.advice.knowledge.Facts;
 import dev.blueprint.core.advice.knowledge.Knowledge;
@@ -32,6 +33,7 @@ import java.util.Set;
  *   <li>BP-CON-001: a constraint's {@code requires} or {@code avoids}, or the platform's {@code
  *       adopt} or {@code avoid}, is neither an option id of the knowledge base nor a platform fact;
  *       names the closest id.
+ *   <li>BP-CON-003 (warning): a product name where an option id belongs, read as its option.
  *   <li>BP-CON-002 (warning): a constraint that neither requires nor avoids anything drives
  *       nothing.
  *   <li>BP-PLAT-001: a provider for a self-hosted platform; BP-PLAT-002 (warning): a cloud without
@@ -308,6 +310,15 @@ final class FactRules implements Rule {
     if (blank(value) || options.contains(value) || PLATFORM_FACTS.contains(value)) {
       return;
     }
+    String alias = aliasOf(value);
+    if (alias != null) {
+      c.warning(
+          "BP-CON-003",
+          path,
+          what + " '" + value + "', a product; the advice reads it as the option '" + alias + "'",
+          "write " + alias + " to say so");
+      return;
+    }
     List<String> all = new ArrayList<>(options);
     all.addAll(PLATFORM_FACTS);
     String synonym = SYNONYMS.get(value.toLowerCase(Locale.ROOT));
@@ -341,14 +352,7 @@ final class FactRules implements Rule {
 
   /** The option whose alias a technology's name is (postgresql is relational), or null. */
   static String aliasOf(String technology) {
-    for (DecisionDef d : Knowledge.builtIn().decisions().values()) {
-      for (OptionDef o : d.options()) {
-        if (o.aliases().stream().anyMatch(a -> a.equalsIgnoreCase(technology))) {
-          return o.id();
-        }
-      }
-    }
-    return null;
+    return Aliases.optionOf(technology, Knowledge.builtIn());
   }
 
   /** Every option id of the built-in knowledge base, decision by decision. */

@@ -258,6 +258,24 @@ class FactFlipTest {
     assertTrue(knockedOutBy(avoided, "KO-CON-001", "kinesis"));
   }
 
+  @Test
+  void aProductNameWhereAnOptionBelongsIsReadAsItsOptionWithAWarning() throws Exception {
+    String yaml = flip("operations: managed}", "operations: managed, adopt: [msk]}");
+    var problems =
+        Validator.validate(
+            dev.blueprint.core.load.BlueprintLoader.parse(
+                "flip.yaml", yaml.getBytes(StandardCharsets.UTF_8)));
+    assertTrue(
+        problems.stream()
+            .anyMatch(
+                p ->
+                    p.ruleId().equals("BP-CON-003")
+                        && p.severity() == dev.blueprint.core.problem.Severity.WARNING
+                        && p.message().contains("as the option 'kafka'")),
+        problems.toString());
+    assertEquals("kafka", matrix(advise(yaml), "messaging", "the app").chosen());
+  }
+
   // ---- cache and formats ---------------------------------------------------------------------
 
   @Test
