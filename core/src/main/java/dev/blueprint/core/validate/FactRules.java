@@ -355,7 +355,11 @@ final class FactRules implements Rule {
     return Aliases.optionOf(technology, Knowledge.builtIn());
   }
 
-  /** Every option id of the built-in knowledge base, decision by decision. */
+  /**
+   * Every option id of the built-in knowledge base: the five decisions' options in the order a
+   * consultant reads them (store, messaging, format, cache, orchestration), then any other
+   * decision's, sorted.
+   */
   private static Set<String> optionIds() {
     Set<String> ids = new LinkedHashSet<>();
     Knowledge kb = Knowledge.builtIn();
