@@ -774,6 +774,11 @@ final class Proposer {
 
   // ---------------------------------------------------------------- consolidation
 
+  /**
+   * The consolidated dataset: version 2 builds it for the data need that states {@code
+   * consolidateBy}, by those keys; words in the requirements only raise the question. Version 1
+   * builds it when a functional requirement or the core problem speaks of consolidation.
+   */
   private Optional<Dataset> consolidate() {
     Set<String> keys = new LinkedHashSet<>();
     SourceTemplate first = null;
@@ -794,7 +799,31 @@ final class Proposer {
         !frs.isEmpty()
             || (req.engagement() != null
                 && mentions(req.engagement().coreProblem(), kb.consolidationKeywords()));
-    if (keys.isEmpty() || !asked) {
+    DataNeed stated =
+        needs.values().stream().filter(n -> !n.consolidateBy().isEmpty()).findFirst().orElse(null);
+    if (!needs.isEmpty()) {
+      if (stated == null) {
+        if (asked && !keys.isEmpty()) {
+          ask(
+              "Consolidation",
+              (frs.isEmpty() ? "The core problem" : String.join(", ", frs))
+                  + " speaks of consolidating records: which data merges the records of its"
+                  + " sources, and by which identity keys (e.g. "
+                  + String.join(", ", keys)
+                  + ")? State it as data.consolidateBy.",
+              "Words in the requirements raise the question; the advisor builds a consolidated"
+                  + " dataset only for data that states its identity keys.",
+              engagementId);
+        }
+        return Optional.empty();
+      }
+      keys.clear();
+      keys.addAll(stated.consolidateBy());
+      frs = List.of();
+      if (first == null) {
+        first = template(req.sources().get(0));
+      }
+    } else if (keys.isEmpty() || !asked) {
       return Optional.empty();
     }
     List<String> inputs = new ArrayList<>();
@@ -843,7 +872,7 @@ final class Proposer {
     }
     fields.add(new Field("first_seen_at", FieldType.TIMESTAMP, false, null));
     fields.add(new Field("last_seen_at", FieldType.TIMESTAMP, false, null));
-    String name = first.consolidatedName();
+    String name = stated != null ? stated.name() : first.consolidatedName();
     List<String> pk = new ArrayList<>(keys);
     pk.add("activity_date");
     Duration retention = history();
@@ -854,9 +883,11 @@ final class Proposer {
         "identity keys shared by the sources' records -> one row per "
             + first.entity()
             + " and day",
-        "identity keys of "
-            + String.join(", ", inputs)
-            + (frs.isEmpty() ? "" : "; asked for by " + String.join(", ", frs)));
+        stated != null
+            ? "data " + stated.name() + ": consolidateBy " + String.join(", ", keys)
+            : "identity keys of "
+                + String.join(", ", inputs)
+                + (frs.isEmpty() ? "" : "; asked for by " + String.join(", ", frs)));
     derive("dataset " + name, "retention", Units.say(retention), historyFormula(), "");
     derive(
         "dataset " + name,

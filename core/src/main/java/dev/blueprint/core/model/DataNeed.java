@@ -20,7 +20,8 @@ import java.util.List;
   "expiry",
   "rows",
   "shape",
-  "transactions"
+  "transactions",
+  "consolidateBy"
 })
 public record DataNeed(
     @JsonPropertyDescription("snake_case name; consumers read it by this name.") String name,
@@ -38,8 +39,13 @@ public record DataNeed(
             "fixed (every record has the same attributes) or varies (per item or category).")
         DataShape shape,
     @JsonPropertyDescription("True when it is updated in transactions over several records.")
-        Boolean transactions) {
+        Boolean transactions,
+    @JsonPropertyDescription(
+            "Identity keys, e.g. [tracker_id]: records of its sources that share them are one"
+                + " person or thing, merged into one row per key and day.")
+        List<String> consolidateBy) {
   public DataNeed {
     from = Lists.copy(from);
+    consolidateBy = Lists.copy(consolidateBy);
   }
 }

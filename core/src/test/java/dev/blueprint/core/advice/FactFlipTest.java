@@ -276,6 +276,30 @@ class FactFlipTest {
     assertEquals("kafka", matrix(advise(yaml), "messaging", "the app").chosen());
   }
 
+  @Test
+  void wordsAskForAConsolidationAndOnlyAStatedKeyBuildsIt() throws Exception {
+    String words =
+        flip(
+                "functional: [{id: FR-1, text: Serve the items.}]",
+                "functional: [{id: FR-1, text: Consolidate the sessions of each visitor.}]")
+            .replace("kind: events,", "kind: clickstream,");
+    Advice asked = advise(words);
+    assertTrue(
+        asked.proposal().architectureOrEmpty().datasets().stream()
+            .noneMatch(d -> d.consolidates() != null),
+        "free text picks nothing");
+    assertTrue(
+        asked.report().questions().stream().anyMatch(q -> q.topic().equals("Consolidation")));
+    Advice stated =
+        advise(
+            words.replace(
+                "  - {name: items,",
+                "  - {name: visitor_days, from: [app], role: derived, consolidateBy: [tracker_id]}\n"
+                    + "  - {name: items,"));
+    Dataset d = dataset(stated, "visitor_days");
+    assertEquals(java.util.List.of("tracker_id"), d.consolidates().by());
+  }
+
   // ---- cache and formats ---------------------------------------------------------------------
 
   @Test
