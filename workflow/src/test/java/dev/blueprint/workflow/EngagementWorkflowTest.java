@@ -510,6 +510,14 @@ class EngagementWorkflowTest {
     EngagementException late =
         assertThrows(EngagementException.class, () -> engagements.approve(SLUG, "again"));
     assertTrue(late.getMessage().contains("has ended"), late.getMessage());
+    EngagementException cancelled =
+        assertThrows(EngagementException.class, () -> engagements.cancel(SLUG));
+    assertTrue(
+        cancelled
+            .getMessage()
+            .contains("cannot cancel: engagement " + SLUG + " has ended (COMPLETED)"),
+        cancelled.getMessage());
+    assertEquals(Outcome.COMPLETED, status().outcome());
   }
 
   @Test

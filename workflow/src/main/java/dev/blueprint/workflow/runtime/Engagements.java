@@ -225,11 +225,25 @@ public final class Engagements {
     return call(slug, () -> stub(slug).comment(text));
   }
 
+  /**
+   * Requests cancellation of a running engagement. An engagement that has ended cannot be
+   * cancelled: that is refused with its state, rather than reported as requested.
+   */
   public void cancel(String slug) {
     call(
         slug,
         () -> {
-          client.newUntypedWorkflowStub(EngagementInput.workflowId(slug)).cancel();
+          WorkflowStub stub = client.newUntypedWorkflowStub(EngagementInput.workflowId(slug));
+          WorkflowExecutionStatus status = stub.describe().getStatus();
+          if (status != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
+            throw new EngagementException(
+                "cannot cancel: engagement "
+                    + slug
+                    + " has ended ("
+                    + status.name().replace("WORKFLOW_EXECUTION_STATUS_", "")
+                    + "); nothing was changed");
+          }
+          stub.cancel();
           return null;
         });
   }
