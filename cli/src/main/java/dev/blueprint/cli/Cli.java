@@ -22,6 +22,12 @@ public final class Cli {
   /** The command line itself is wrong. */
   public static final int USAGE = 2;
 
+  /**
+   * A plan with changes to apply, only when asked for with {@code --detailed-exitcode} (like
+   * Terraform's): 2 stays the wrong command line everywhere.
+   */
+  public static final int CHANGES = 3;
+
   private Cli() {}
 
   public static int run(String... args) {

@@ -1,5 +1,6 @@
 package dev.blueprint.cli.commands;
 
+import dev.blueprint.cli.Cli;
 import dev.blueprint.cli.UserException;
 import dev.blueprint.core.kafka.TopicSpecs;
 import dev.blueprint.core.model.Blueprint;
@@ -107,7 +108,10 @@ public final class KafkaCommand implements Runnable {
     }
   }
 
-  /** {@code blueprint kafka plan}: exit 0 in sync, 2 changes, 1 error or refusal. */
+  /**
+   * {@code blueprint kafka plan}: exit 0 when the plan was made, 1 on an error or refusal; with
+   * {@code --detailed-exitcode}, 3 when there are changes to apply.
+   */
   @Command(
       name = "plan",
       mixinStandardHelpOptions = true,
@@ -117,11 +121,19 @@ public final class KafkaCommand implements Runnable {
       },
       footerHeading = "%nExit codes:%n",
       footer = {
-        "  0 in sync, 2 changes to apply, 1 error or refused (like terraform -detailed-exitcode)"
+        "  0 the plan was made (in sync or not), 1 error or refused, 2 wrong command line;"
+            + " with --detailed-exitcode: 0 in sync, 3 changes to apply"
       })
   public static final class Plan implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin Target target;
+
+    @Option(
+        names = "--detailed-exitcode",
+        description =
+            "Exit 3 when there are changes to apply and 0 only when the cluster is in sync, for"
+                + " scripts (like terraform plan -detailed-exitcode).")
+    boolean detailedExitCode;
 
     @Override
     public Integer call() throws ProblemException {
@@ -136,7 +148,7 @@ public final class KafkaCommand implements Runnable {
       if (plan.isRefused()) {
         return 1;
       }
-      return plan.hasChanges() ? 2 : 0;
+      return detailedExitCode && plan.hasChanges() ? Cli.CHANGES : Cli.OK;
     }
   }
 

@@ -64,7 +64,7 @@ class KafkaCommandTest {
             bootstrap,
             "--command-config",
             props.toString());
-    assertEquals(2, plan.exit(), plan.err());
+    assertEquals(Cli.OK, plan.exit(), plan.err());
     assertTrue(
         plan.out().contains("+ create web.page-views.v1 partitions=12 replication-factor=3"),
         plan.out());
@@ -77,8 +77,9 @@ class KafkaCommandTest {
             "--bootstrap-server",
             bootstrap,
             "--format",
-            "json");
-    assertEquals(2, json.exit());
+            "json",
+            "--detailed-exitcode");
+    assertEquals(Cli.CHANGES, json.exit(), "changes to apply, asked for");
     JsonNode tree = new ObjectMapper().readTree(json.out());
     assertTrue(tree.get("changes").asBoolean());
     assertEquals("web.page-views.v1", tree.get("creates").get(0).get("topic").asText());
@@ -91,7 +92,14 @@ class KafkaCommandTest {
 
     Run again =
         TestKafka.eventually(
-            () -> run("kafka", "plan", example().toString(), "--bootstrap-server", bootstrap),
+            () ->
+                run(
+                    "kafka",
+                    "plan",
+                    example().toString(),
+                    "--bootstrap-server",
+                    bootstrap,
+                    "--detailed-exitcode"),
             r -> r.exit() == 0);
     assertEquals(0, again.exit(), again.out() + again.err());
     assertTrue(again.out().contains("No changes"));
