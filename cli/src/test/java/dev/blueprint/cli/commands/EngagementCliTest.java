@@ -163,6 +163,10 @@ class EngagementCliTest {
     assertTrue(invalid.err().contains("build-sideways"), invalid.err());
     assertFalse(invalid.err().contains("\tat "), "no stack trace");
 
+    Run folder = run("engagement", "start", tmp.toString());
+    assertEquals(Cli.FAILED, folder.exit());
+    assertTrue(folder.err().contains(tmp + ": is a folder"), folder.err());
+
     Run reject = run("engagement", "reject", SLUG);
     assertEquals(Cli.USAGE, reject.exit(), "--reason is required");
 

@@ -46,6 +46,11 @@ public record StorageConnection(String jdbcUrl, String user, String password) {
     if (!jdbcUrl.contains("socketTimeout=")) {
       props.setProperty("socketTimeout", "60");
     }
+    if (!jdbcUrl.contains("loginTimeout=")) {
+      // a host that accepts the connection but never answers would hold the login until the
+      // socket timeout (over a minute); 10 s is what connecting is given, as Kafka's admin client
+      props.setProperty("loginTimeout", "10");
+    }
     props.setProperty("ApplicationName", "blueprint");
     try {
       Connection c = DriverManager.getConnection(jdbcUrl, props);

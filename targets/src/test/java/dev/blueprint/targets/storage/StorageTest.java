@@ -217,4 +217,37 @@ class StorageTest {
             "orders_customer_idx",
             "CREATE INDEX IF NOT EXISTS \"orders_customer_idx\" ON \"sales\".\"orders\" (customer)"));
   }
+
+  /**
+   * A host that accepts connections but never answers: the login gives up after its 10 s, with the
+   * address (before, it waited for the 60 s socket timeout; the test allows 40).
+   */
+  @Test
+  @org.junit.jupiter.api.Timeout(40)
+  void aServerThatNeverAnswersIsGivenUpOnWithItsAddress() throws Exception {
+    try (java.net.ServerSocket silent =
+        new java.net.ServerSocket(0, 10, java.net.InetAddress.getLoopbackAddress())) {
+      Thread accepter =
+          new Thread(
+              () -> {
+                try {
+                  while (!silent.isClosed()) {
+                    silent.accept(); // and never answer
+                  }
+                } catch (java.io.IOException e) {
+                  // closed by the test
+                }
+              });
+      accepter.setDaemon(true);
+      accepter.start();
+      String url = "jdbc:postgresql://127.0.0.1:" + silent.getLocalPort() + "/db";
+      dev.blueprint.targets.TargetException e =
+          org.junit.jupiter.api.Assertions.assertThrows(
+              dev.blueprint.targets.TargetException.class,
+              () -> new StorageConnection(url, "u", "p").open().close());
+      org.junit.jupiter.api.Assertions.assertTrue(
+          e.getMessage().startsWith("cannot connect to PostgreSQL at jdbc:postgresql://127.0.0.1:"),
+          e.getMessage());
+    }
+  }
 }

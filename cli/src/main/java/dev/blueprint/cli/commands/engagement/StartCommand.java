@@ -54,6 +54,10 @@ final class StartCommand extends ClientCommand {
 
   @Override
   Integer run(Engagements engagements) throws Exception {
+    if (Files.isDirectory(requirements)) {
+      throw new UserException(
+          requirements + ": is a folder; start an engagement with its requirements file");
+    }
     if (!Files.isRegularFile(requirements)) {
       throw new UserException(requirements + ": no such file");
     }
