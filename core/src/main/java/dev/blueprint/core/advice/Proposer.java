@@ -1946,16 +1946,11 @@ final class Proposer {
   }
 
   private List<NonFunctionalRequirement> nfrs(NfrCategory category) {
-    return req.requirements().nonFunctional().stream()
-        .filter(n -> n.category() == category)
-        .toList();
+    return Nfrs.of(req, category);
   }
 
   private List<String> ids(NfrCategory category) {
-    return nfrs(category).stream()
-        .map(NonFunctionalRequirement::id)
-        .filter(x -> x != null)
-        .toList();
+    return Nfrs.ids(req, category);
   }
 
   private Optional<NonFunctionalRequirement> longest(NfrCategory category) {

@@ -9,7 +9,6 @@ import dev.blueprint.core.model.DataNeed;
 import dev.blueprint.core.model.DataRole;
 import dev.blueprint.core.model.DataShape;
 import dev.blueprint.core.model.NfrCategory;
-import dev.blueprint.core.model.NonFunctionalRequirement;
 import dev.blueprint.core.model.ReadLatency;
 import dev.blueprint.core.model.SchemaStability;
 import dev.blueprint.core.model.Source;
@@ -232,10 +231,7 @@ final class StorePlanner {
   }
 
   private List<String> ids(NfrCategory category) {
-    return req.requirements().nonFunctional().stream()
-        .filter(n -> n.category() == category && n.id() != null)
-        .map(NonFunctionalRequirement::id)
-        .toList();
+    return Nfrs.ids(req, category);
   }
 
   private static String ids(List<Consumer> readers) {
