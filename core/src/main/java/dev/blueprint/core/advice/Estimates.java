@@ -101,6 +101,8 @@ final class Estimates {
     Double writes = number(f, "writeEventsPerSecond");
     Double reads = number(f, "readsPerSecond");
     double perNodeWrites = kb.number("sizing.wideColumn.writesPerNode");
+    int pair = (int) kb.number("serving.instances.primaryStandby");
+    int quorum = (int) kb.number("serving.instances.quorum");
     String nodes;
     String formula;
     int replicas;
@@ -111,32 +113,38 @@ final class Estimates {
                 + (reads != null && reads > kb.number("serving.oneServerReadsPerSecond") / 2
                     ? " + read replicas"
                     : "");
-        replicas = 2;
+        replicas = pair;
         formula = "a primary and a synchronous standby (no single point of failure)";
       }
       case "document" -> {
-        nodes = "a replica set of 3";
-        replicas = 3;
+        nodes = "a replica set of " + quorum;
+        replicas = quorum;
         formula = "three members elect a primary (majority of 3)";
       }
       case "key-value" -> {
         nodes = "1 primary + 1 replica, in memory";
-        replicas = 2;
+        replicas = pair;
         formula = "a replica per primary; the data set must fit in memory";
       }
       case "wide-column" -> {
-        int n = 3;
+        int n = quorum;
         if (writes != null) {
-          n = (int) Math.max(3, Math.ceil(writes * 3 / perNodeWrites));
+          n = (int) Math.max(quorum, Math.ceil(writes * quorum / perNodeWrites));
         }
         nodes = n + " nodes";
-        replicas = 3;
+        replicas = quorum;
         formula =
-            "max(3, ceil(writes/s x replication 3 / " + say(perNodeWrites) + " writes/s per node))";
+            "max("
+                + quorum
+                + ", ceil(writes/s x replication "
+                + quorum
+                + " / "
+                + say(perNodeWrites)
+                + " writes/s per node))";
       }
       case "graph" -> {
-        nodes = "a cluster of 3 (1 leader, 2 followers)";
-        replicas = 3;
+        nodes = "a cluster of " + quorum + " (1 leader, " + (quorum - 1) + " followers)";
+        replicas = quorum;
         formula = "three core members for a writable majority";
       }
       case "object-storage" -> {
