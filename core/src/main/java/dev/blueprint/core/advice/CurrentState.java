@@ -114,7 +114,7 @@ public record CurrentState(
   private static Fate fate(
       ExistingComponent sys, Architecture a, List<Matrix> matrices, Knowledge kb) {
     String name = sys.id() + " (" + sys.technology() + ")";
-    String option = optionOf(sys.technology(), kb);
+    String option = Aliases.optionOf(sys.technology(), kb);
     List<String> moved = new ArrayList<>();
     for (String held : sys.holds()) {
       a.datasets().stream()
@@ -155,22 +155,6 @@ public record CurrentState(
             + role
             + (sys.holds().isEmpty() ? "" : ", holding " + String.join(", ", sys.holds()))
             + ": no requirement rules it out.");
-  }
-
-  /** The knowledge base's option for a technology name (postgresql is relational), or null. */
-  private static String optionOf(String technology, Knowledge kb) {
-    if (technology == null) {
-      return null;
-    }
-    for (var d : kb.decisions().values()) {
-      for (OptionDef o : d.options()) {
-        if (o.id().equalsIgnoreCase(technology)
-            || o.aliases().stream().anyMatch(x -> x.equalsIgnoreCase(technology))) {
-          return o.id();
-        }
-      }
-    }
-    return null;
   }
 
   /** What the proposal chose in the decision the replaced option belongs to. */
