@@ -15,6 +15,7 @@ import dev.blueprint.workflow.activities.Workspace;
 import dev.blueprint.workflow.api.ChangeRequest;
 import dev.blueprint.workflow.api.DecisionKind;
 import dev.blueprint.workflow.api.DecisionRecord;
+import dev.blueprint.workflow.api.DecisionRequest;
 import dev.blueprint.workflow.api.EngagementInput;
 import dev.blueprint.workflow.api.EngagementResult;
 import dev.blueprint.workflow.api.EngagementStatus;
@@ -400,10 +401,50 @@ class EngagementWorkflowTest {
     assertTrue(Files.isRegularFile(report), "the advice is kept");
     assertFalse(Files.exists(ws().resolve("revisions/2")));
 
-    engagements.approve(SLUG, "approving revision 1 as it was");
+    // the refusal is an open HIGH finding: approving needs it accepted, with a reason
+    EngagementException unaccepted =
+        assertThrows(
+            EngagementException.class, () -> engagements.approve(SLUG, "approving revision 1"));
+    assertTrue(
+        unaccepted.getMessage().contains("has open HIGH findings BP-ENG-001")
+            && unaccepted.getMessage().contains("--accept"),
+        unaccepted.getMessage());
+    EngagementException wrong =
+        assertThrows(
+            EngagementException.class,
+            () ->
+                engagements.decide(
+                    SLUG, DecisionRequest.approve(1, "why", List.of("BP-ENG-001", "RV-X-999"))));
+    assertTrue(wrong.getMessage().contains("cannot accept RV-X-999"), wrong.getMessage());
+    EngagementException noReason =
+        assertThrows(
+            EngagementException.class,
+            () -> engagements.decide(SLUG, DecisionRequest.approve(1, " ", List.of("BP-ENG-001"))));
+    assertTrue(noReason.getMessage().contains("needs a comment"), noReason.getMessage());
+    EngagementException stale =
+        assertThrows(
+            EngagementException.class,
+            () ->
+                engagements.decide(SLUG, DecisionRequest.approve(2, "why", List.of("BP-ENG-001"))));
+    assertTrue(stale.getMessage().contains("revision 2 is not under review"), stale.getMessage());
+    assertEquals(2, status().decisions().size(), "refused decisions leave no trace");
+
+    DecisionRecord approval =
+        engagements.decide(
+            SLUG,
+            DecisionRequest.approve(
+                1, "the wrong file was sent; revision 1 stands", List.of("BP-ENG-001")));
+    assertTrue(
+        approval
+            .text()
+            .startsWith(
+                "the wrong file was sent; revision 1 stands; accepted HIGH"
+                    + " findings: BP-ENG-001 (amended.yaml: the change request could not be opened"),
+        approval.text());
     EngagementResult result = result();
     assertEquals(Outcome.COMPLETED, result.outcome());
     assertEquals(1, result.revision());
+    assertEquals(approval, result.decisions().get(2));
     assertEquals(List.of("1"), GitLog.revisions(ws().resolve("repo")));
   }
 

@@ -2,6 +2,7 @@ package dev.blueprint.workflow;
 
 import dev.blueprint.workflow.api.ChangeRequest;
 import dev.blueprint.workflow.api.DecisionRecord;
+import dev.blueprint.workflow.api.DecisionRequest;
 import dev.blueprint.workflow.api.EngagementActivities;
 import dev.blueprint.workflow.api.EngagementInput;
 import dev.blueprint.workflow.api.EngagementResult;
@@ -61,6 +62,14 @@ public class ReorderedWorkflow implements EngagementWorkflow {
   public List<DecisionRecord> decisions() {
     return List.of();
   }
+
+  @Override
+  public DecisionRecord decide(DecisionRequest request) {
+    return null;
+  }
+
+  @Override
+  public void validateDecide(DecisionRequest request) {}
 
   @Override
   public DecisionRecord approve(String comment) {

@@ -127,7 +127,16 @@ class EngagementCliTest {
     assertTrue(text.out().contains("revision 2"), text.out());
     assertTrue(text.out().contains("REQUEST_CHANGES"), text.out());
 
-    Run approve = run("engagement", "approve", SLUG, "--comment", "good now");
+    Run stale = run("engagement", "approve", SLUG, "--revision", "1");
+    assertEquals(Cli.FAILED, stale.exit());
+    assertTrue(stale.err().contains("revision 1 is not under review"), stale.err());
+    Run nothingToAccept =
+        run("engagement", "approve", SLUG, "--accept", "RV-REQ-004", "--comment", "why");
+    assertEquals(Cli.FAILED, nothingToAccept.exit());
+    assertTrue(
+        nothingToAccept.err().contains("cannot accept RV-REQ-004: not an open HIGH finding"),
+        nothingToAccept.err());
+    Run approve = run("engagement", "approve", SLUG, "--revision", "2", "--comment", "good now");
     assertEquals(0, approve.exit(), approve.err());
     Run result = run("engagement", "result", SLUG, "--wait", "PT60S");
     assertEquals(0, result.exit(), result.err());

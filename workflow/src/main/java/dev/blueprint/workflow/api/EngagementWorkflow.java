@@ -40,6 +40,17 @@ public interface EngagementWorkflow {
   @QueryMethod
   List<DecisionRecord> decisions();
 
+  /**
+   * Every human decision: approve, reject, request changes or comment, with the revision it was
+   * made on, the open HIGH findings an approval accepts, and the client's deadline. The updates
+   * below it are kept for engagements and clients from before it.
+   */
+  @UpdateMethod
+  DecisionRecord decide(DecisionRequest request);
+
+  @UpdateValidatorMethod(updateName = "decide")
+  void validateDecide(DecisionRequest request);
+
   @UpdateMethod
   DecisionRecord approve(String comment);
 

@@ -4,6 +4,7 @@ import dev.blueprint.workflow.api.ChangeRequest;
 import dev.blueprint.workflow.api.Compensation;
 import dev.blueprint.workflow.api.DecisionKind;
 import dev.blueprint.workflow.api.DecisionRecord;
+import dev.blueprint.workflow.api.DecisionRequest;
 import dev.blueprint.workflow.api.EngagementActivities;
 import dev.blueprint.workflow.api.EngagementInput;
 import dev.blueprint.workflow.api.EngagementPaths;
@@ -24,6 +25,8 @@ import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 
 /**
@@ -491,6 +494,120 @@ public class EngagementWorkflowImpl implements EngagementWorkflow {
   // ---- updates ---------------------------------------------------------------------------------
 
   @Override
+  public DecisionRecord decide(DecisionRequest r) {
+    return switch (r.kind()) {
+      case APPROVE -> decide(DecisionKind.APPROVE, approvalText(r), null);
+      case REJECT -> reject(r.text());
+      case REQUEST_CHANGES -> requestChanges(r.change());
+      default -> comment(r.text());
+    };
+  }
+
+  @Override
+  public void validateDecide(DecisionRequest r) {
+    if (r == null || r.kind() == null) {
+      throw new IllegalArgumentException("a decision needs a kind");
+    }
+    if (r.notAfterMillis() > 0 && Workflow.currentTimeMillis() > r.notAfterMillis()) {
+      throw new IllegalStateException(
+          "not applied: the client stopped waiting for this decision before a worker took it;"
+              + " decide again");
+    }
+    switch (r.kind()) {
+      case APPROVE -> {
+        requireAwaitingDecision("approve");
+        requireRevision(r);
+        requireAcceptedHighFindings(r);
+      }
+      case REJECT -> {
+        validateReject(r.text());
+        requireRevision(r);
+      }
+      case REQUEST_CHANGES -> {
+        validateRequestChanges(r.change());
+        requireRevision(r);
+      }
+      case COMMENT -> validateComment(r.text());
+      default -> throw new IllegalArgumentException(r.kind() + " is not a human decision");
+    }
+  }
+
+  /** A decision made on another revision than the one under review is refused. */
+  private void requireRevision(DecisionRequest r) {
+    if (r.revision() > 0 && r.revision() != revision) {
+      throw new IllegalStateException(
+          "revision "
+              + r.revision()
+              + " is not under review: engagement "
+              + slug
+              + " reviews revision "
+              + revision
+              + " now; look at it ('blueprint engagement status "
+              + slug
+              + "') and decide again");
+    }
+  }
+
+  /**
+   * Approving a revision with open HIGH findings needs each of them accepted by rule id, with a
+   * comment that says why; accepting what is not an open HIGH finding is refused too, so that the
+   * record says exactly which risks were taken.
+   */
+  private void requireAcceptedHighFindings(DecisionRequest r) {
+    Set<String> high = openHighRules();
+    Set<String> accepted = new TreeSet<>(r.accept());
+    Set<String> unknown = new TreeSet<>(accepted);
+    unknown.removeAll(high);
+    if (!unknown.isEmpty()) {
+      throw new IllegalArgumentException(
+          "cannot accept "
+              + String.join(", ", unknown)
+              + ": not an open HIGH finding of revision "
+              + revision
+              + (high.isEmpty() ? " (it has none)" : " (open: " + String.join(", ", high) + ")"));
+    }
+    Set<String> missing = new TreeSet<>(high);
+    missing.removeAll(accepted);
+    if (!missing.isEmpty()) {
+      throw new IllegalStateException(
+          "revision "
+              + revision
+              + " has open HIGH findings "
+              + String.join(", ", missing)
+              + ": approve it with --accept RULE-ID for each and --comment saying why the risk"
+              + " is accepted, or request changes");
+    }
+    if (!accepted.isEmpty() && (r.text() == null || r.text().isBlank())) {
+      throw new IllegalArgumentException(
+          "accepting a HIGH finding needs a comment that says why (--comment)");
+    }
+  }
+
+  private Set<String> openHighRules() {
+    Set<String> high = new TreeSet<>();
+    for (Finding f : findings) {
+      if ("HIGH".equals(f.severity())) {
+        high.add(f.ruleId());
+      }
+    }
+    return high;
+  }
+
+  private String approvalText(DecisionRequest r) {
+    String text = text(r.text(), "approved");
+    if (r.accept().isEmpty()) {
+      return text;
+    }
+    List<String> accepted = new ArrayList<>();
+    for (Finding f : findings) {
+      if ("HIGH".equals(f.severity()) && r.accept().contains(f.ruleId())) {
+        accepted.add(f.ruleId() + " (" + f.element() + ": " + f.why() + ")");
+      }
+    }
+    return text + "; accepted HIGH findings: " + String.join("; ", accepted);
+  }
+
+  @Override
   public DecisionRecord approve(String comment) {
     return decide(DecisionKind.APPROVE, text(comment, "approved"), null);
   }
@@ -498,6 +615,7 @@ public class EngagementWorkflowImpl implements EngagementWorkflow {
   @Override
   public void validateApprove(String comment) {
     requireAwaitingDecision("approve");
+    requireAcceptedHighFindings(DecisionRequest.approve(0, comment, List.of()));
   }
 
   @Override

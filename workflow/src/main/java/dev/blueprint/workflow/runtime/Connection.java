@@ -65,10 +65,21 @@ public record Connection(
 
   /** Service stubs; the caller shuts them down. */
   public WorkflowServiceStubs stubs() {
+    return stubs(null);
+  }
+
+  /**
+   * Service stubs whose queries give up after {@code queryTimeout} (null: the SDK's default), so
+   * that a question to an engagement no worker serves fails in time; the caller shuts them down.
+   */
+  public WorkflowServiceStubs stubs(Duration queryTimeout) {
     WorkflowServiceStubsOptions.Builder b =
         WorkflowServiceStubsOptions.newBuilder()
             .setTarget(address)
             .setRpcTimeout(Duration.ofSeconds(10));
+    if (queryTimeout != null) {
+      b.setRpcQueryTimeout(queryTimeout);
+    }
     if (tlsCert != null) {
       try (InputStream cert = Files.newInputStream(tlsCert);
           InputStream key = Files.newInputStream(tlsKey)) {

@@ -5,7 +5,9 @@ import dev.blueprint.core.problem.Problem;
 import dev.blueprint.core.problem.ProblemException;
 import dev.blueprint.core.validate.Validator;
 import dev.blueprint.workflow.api.ChangeRequest;
+import dev.blueprint.workflow.api.DecisionKind;
 import dev.blueprint.workflow.api.DecisionRecord;
+import dev.blueprint.workflow.api.DecisionRequest;
 import dev.blueprint.workflow.api.EngagementInput;
 import dev.blueprint.workflow.api.EngagementResult;
 import dev.blueprint.workflow.api.EngagementStatus;
@@ -38,6 +40,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
@@ -52,15 +56,33 @@ public final class Engagements {
 
   private final WorkflowClient client;
   private final String taskQueue;
+  private final Duration timeout;
 
+  /** A client without deadlines of its own (the server's call deadlines still apply). */
   public Engagements(WorkflowClient client) {
-    this(client, EngagementWorkflow.TASK_QUEUE);
+    this(client, EngagementWorkflow.TASK_QUEUE, null);
   }
 
   /** A client for a worker polling {@code taskQueue} (tests use their own queue). */
   public Engagements(WorkflowClient client, String taskQueue) {
+    this(client, taskQueue, null);
+  }
+
+  /**
+   * A client that waits at most {@code timeout} for an engagement to answer (null: no deadline of
+   * its own). A decision it sends carries that deadline: a worker that first sees it later refuses
+   * it, so a decision this client gave up on is never applied behind the user's back. The
+   * connection's query timeout should be the same (see {@link Connection#stubs(Duration)}).
+   */
+  public Engagements(WorkflowClient client, String taskQueue, Duration timeout) {
     this.client = client;
     this.taskQueue = taskQueue;
+    this.timeout = timeout;
+  }
+
+  /** How long this client waits for an answer, or null for as long as the server holds a call. */
+  public Duration timeout() {
+    return timeout;
   }
 
   public WorkflowClient client() {
@@ -157,15 +179,117 @@ public final class Engagements {
   }
 
   public EngagementStatus status(String slug) {
-    return call(slug, () -> stub(slug).status());
+    return timed(slug, () -> stub(slug).status());
   }
 
   public DecisionRecord approve(String slug, String comment) {
-    return call(slug, () -> stub(slug).approve(comment));
+    return decide(slug, DecisionRequest.approve(0, comment, List.of()));
   }
 
   public DecisionRecord reject(String slug, String reason) {
-    return call(slug, () -> stub(slug).reject(reason));
+    return decide(slug, DecisionRequest.reject(0, reason));
+  }
+
+  /**
+   * Sends a decision and waits for the engagement to accept or refuse it. With a timeout, an
+   * engagement that is not running is refused with its state, one that no worker answers within the
+   * timeout is refused before anything is sent, and the decision carries its deadline (from {@code
+   * request.notAfterMillis()}, or now plus the timeout): when it is not confirmed in time it was
+   * not applied, and no worker applies it later.
+   */
+  public DecisionRecord decide(String slug, DecisionRequest request) {
+    if (request.kind() == DecisionKind.REQUEST_CHANGES
+        && request.change() != null
+        && request.change().blueprintYaml() != null
+        && !request.change().blueprintYaml().isBlank()) {
+      checkAmendedBlueprint(slug, request.change());
+    }
+    if (timeout == null) {
+      return call(slug, () -> stub(slug).decide(request));
+    }
+    requireWorker(slug);
+    DecisionRequest sent =
+        request.notAfterMillis() > 0
+            ? request
+            : request.notAfter(System.currentTimeMillis() + timeout.toMillis());
+    WorkflowStub stub = client.newUntypedWorkflowStub(EngagementInput.workflowId(slug));
+    long waitMillis = Math.max(0, sent.notAfterMillis() - System.currentTimeMillis()) + 1000;
+    return within(
+        slug,
+        () -> stub.update("decide", DecisionRecord.class, sent),
+        waitMillis,
+        () ->
+            new EngagementException(
+                "not applied: engagement "
+                    + slug
+                    + " did not confirm the decision by "
+                    + Instant.ofEpochMilli(sent.notAfterMillis())
+                    + " (--timeout "
+                    + timeout.toSeconds()
+                    + " s), and a worker that takes it later refuses it; check that a worker"
+                    + " runs ('blueprint up' or 'blueprint worker') and decide again"));
+  }
+
+  /**
+   * Refuses, before anything is sent, a decision to an engagement that has ended or that no worker
+   * answers within the timeout (a decision sent then would wait until a worker returns).
+   */
+  private void requireWorker(String slug) {
+    WorkflowExecutionStatus status =
+        call(
+            slug,
+            () ->
+                client
+                    .newUntypedWorkflowStub(EngagementInput.workflowId(slug))
+                    .describe()
+                    .getStatus());
+    if (status != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
+      throw ended(slug, status);
+    }
+    timed(slug, () -> stub(slug).currentStep());
+  }
+
+  /**
+   * A question to the engagement that gives up after the timeout: the SDK retries a query whose
+   * call deadline passed for up to a minute, so the wait is bounded here.
+   */
+  private <T> T timed(String slug, Supplier<T> question) {
+    if (timeout == null) {
+      return call(slug, question);
+    }
+    return within(slug, question, timeout.toMillis(), () -> noWorker(slug));
+  }
+
+  /** Runs a call to the server on a thread of its own and waits for it at most {@code millis}. */
+  private <T> T within(
+      String slug, Supplier<T> action, long millis, Supplier<EngagementException> late) {
+    CompletableFuture<T> answer = new CompletableFuture<>();
+    Thread caller =
+        new Thread(
+            () -> {
+              try {
+                answer.complete(call(slug, action));
+              } catch (RuntimeException e) {
+                answer.completeExceptionally(e);
+              }
+            },
+            "engagement-call-" + slug);
+    caller.setDaemon(true);
+    caller.start();
+    try {
+      return answer.get(millis, TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      caller.interrupt();
+      throw late.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new EngagementException(failureMessage(e), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new EngagementException("interrupted while waiting for engagement " + slug, e);
+    }
   }
 
   /**
@@ -174,10 +298,7 @@ public final class Engagements {
    * refused with its problems before anything reaches the engagement.
    */
   public DecisionRecord requestChanges(String slug, ChangeRequest request) {
-    if (request != null && request.blueprintYaml() != null && !request.blueprintYaml().isBlank()) {
-      checkAmendedBlueprint(slug, request);
-    }
-    return call(slug, () -> stub(slug).requestChanges(request));
+    return decide(slug, DecisionRequest.requestChanges(0, request));
   }
 
   static void checkAmendedBlueprint(String slug, ChangeRequest request) {
@@ -222,7 +343,7 @@ public final class Engagements {
   }
 
   public DecisionRecord comment(String slug, String text) {
-    return call(slug, () -> stub(slug).comment(text));
+    return decide(slug, DecisionRequest.comment(text));
   }
 
   /**
@@ -285,6 +406,9 @@ public final class Engagements {
     } catch (WorkflowUpdateException e) {
       throw new EngagementException(failureMessage(e));
     } catch (WorkflowQueryException e) {
+      if (deadlineExceeded(e)) {
+        throw noWorker(slug);
+      }
       throw new EngagementException(
           "cannot ask engagement " + slug + ": " + failureMessage(e) + " (is a worker running?)");
     } catch (WorkflowServiceException e) {
@@ -292,10 +416,50 @@ public final class Engagements {
           && sre.getStatus().getCode() == Status.Code.NOT_FOUND) {
         throw notFound(slug);
       }
+      if (deadlineExceeded(e)) {
+        throw noWorker(slug);
+      }
       throw unreachable(e);
     } catch (StatusRuntimeException e) {
+      if (e.getStatus().getCode() == Status.Code.DEADLINE_EXCEEDED) {
+        throw noWorker(slug);
+      }
       throw unreachable(e);
     }
+  }
+
+  private static boolean deadlineExceeded(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof StatusRuntimeException sre
+          && sre.getStatus().getCode() == Status.Code.DEADLINE_EXCEEDED) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A running engagement that did not answer in time: no worker polls its task queue. */
+  private EngagementException noWorker(String slug) {
+    return new NoAnswerException(
+        "engagement "
+            + slug
+            + " did not answer"
+            + (timeout == null ? "" : " within " + timeout.toSeconds() + " s")
+            + ": no worker is polling task queue "
+            + taskQueue
+            + ", or the one that does is busy with a long step (start 'blueprint up', or"
+            + " 'blueprint worker' against this server; --timeout waits longer)");
+  }
+
+  private static EngagementException ended(String slug, WorkflowExecutionStatus status) {
+    return new EngagementException(
+        "engagement "
+            + slug
+            + " has ended ("
+            + status.name().replace("WORKFLOW_EXECUTION_STATUS_", "")
+            + "); nothing was changed; 'blueprint engagement result "
+            + slug
+            + "' shows how");
   }
 
   private static String failureMessage(Throwable e) {
@@ -315,14 +479,7 @@ public final class Engagements {
       WorkflowExecutionStatus status =
           client.newUntypedWorkflowStub(EngagementInput.workflowId(slug)).describe().getStatus();
       if (status != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
-        return new EngagementException(
-            "engagement "
-                + slug
-                + " has ended ("
-                + status.name().replace("WORKFLOW_EXECUTION_STATUS_", "")
-                + "); 'blueprint engagement result "
-                + slug
-                + "' shows how");
+        return ended(slug, status);
       }
     } catch (RuntimeException e) {
       // fall through: it really is unknown

@@ -1,6 +1,7 @@
 package dev.blueprint.cli.commands.engagement;
 
 import dev.blueprint.cli.Cli;
+import dev.blueprint.workflow.api.DecisionRequest;
 import dev.blueprint.workflow.runtime.Engagements;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -20,7 +21,7 @@ final class CommentCommand extends ClientCommand {
 
   @Override
   Integer run(Engagements engagements) {
-    var d = engagements.comment(id, text);
+    var d = decide(engagements, id, DecisionRequest.comment(text));
     out().println(id + ": comment recorded on revision " + d.revision());
     out().flush();
     return Cli.OK;

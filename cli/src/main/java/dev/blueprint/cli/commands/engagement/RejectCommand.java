@@ -1,6 +1,7 @@
 package dev.blueprint.cli.commands.engagement;
 
 import dev.blueprint.cli.Cli;
+import dev.blueprint.workflow.api.DecisionRequest;
 import dev.blueprint.workflow.runtime.Engagements;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,7 +22,7 @@ final class RejectCommand extends ClientCommand {
 
   @Override
   Integer run(Engagements engagements) {
-    var d = engagements.reject(id, reason);
+    var d = decide(engagements, id, DecisionRequest.reject(0, reason));
     out().println(id + ": rejected revision " + d.revision() + " (" + d.text() + ")");
     out().flush();
     return Cli.OK;

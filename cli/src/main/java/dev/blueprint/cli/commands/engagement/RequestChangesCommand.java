@@ -5,6 +5,7 @@ import dev.blueprint.cli.UserException;
 import dev.blueprint.core.load.LoadedBlueprint;
 import dev.blueprint.core.validate.Validator;
 import dev.blueprint.workflow.api.ChangeRequest;
+import dev.blueprint.workflow.api.DecisionRequest;
 import dev.blueprint.workflow.runtime.Engagements;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,8 +46,11 @@ final class RequestChangesCommand extends ClientCommand {
           blueprint + ": has no architecture; request changes with a full blueprint");
     }
     var d =
-        engagements.requestChanges(
-            id, new ChangeRequest(blueprint.toString(), Files.readString(blueprint), comment));
+        decide(
+            engagements,
+            id,
+            DecisionRequest.requestChanges(
+                0, new ChangeRequest(blueprint.toString(), Files.readString(blueprint), comment)));
     out().println(id + ": changes requested; revision " + (d.revision() + 1) + " opens");
     out().flush();
     return Cli.OK;

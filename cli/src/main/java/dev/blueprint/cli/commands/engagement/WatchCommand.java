@@ -6,6 +6,7 @@ import dev.blueprint.workflow.api.Outcome;
 import dev.blueprint.workflow.api.StepProgress;
 import dev.blueprint.workflow.api.StepState;
 import dev.blueprint.workflow.runtime.Engagements;
+import dev.blueprint.workflow.runtime.NoAnswerException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import picocli.CommandLine.Command;
@@ -40,7 +41,20 @@ final class WatchCommand extends ClientCommand {
     PrintWriter out = out();
     String last = null;
     while (true) {
-      EngagementStatus s = engagements.status(id);
+      EngagementStatus s;
+      try {
+        s = engagements.status(id);
+      } catch (NoAnswerException e) {
+        // watching is waiting: say why once, and keep asking
+        String line = "waiting: " + e.getMessage();
+        if (!line.equals(last)) {
+          out.println(line);
+          out.flush();
+        }
+        last = line;
+        Thread.sleep(interval.toMillis());
+        continue;
+      }
       String line = line(s);
       if (tty) {
         out.print("\r\033[2K" + line);
