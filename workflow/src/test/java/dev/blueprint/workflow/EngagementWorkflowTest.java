@@ -148,8 +148,12 @@ class EngagementWorkflowTest {
     assertTrue(Files.isRegularFile(ws().resolve("advice/report.md")));
     assertTrue(Files.isRegularFile(ws().resolve("revisions/1/blueprint.yaml")));
     assertTrue(Files.isRegularFile(ws().resolve("revisions/1/review.json")));
+    Path notifications = ws().resolve("notifications.log");
+    for (int i = 0; i < 100 && !Files.isRegularFile(notifications); i++) {
+      Thread.sleep(50); // the announcement is an activity of its own, after the review opens
+    }
     assertTrue(
-        Files.readString(ws().resolve("notifications.log")).startsWith("review opened: revision 1"),
+        Files.readString(notifications).startsWith("review opened: revision 1"),
         "the reviewer is told at once (workflow v2)");
 
     DecisionRecord approved = engagements.approve(SLUG, "looks right");
@@ -641,6 +645,7 @@ class EngagementWorkflowTest {
           List.of(
               ".engagement",
               "advice",
+              "checkpoint.json",
               "generated",
               "provision",
               "publish.json",

@@ -1,10 +1,13 @@
 package dev.blueprint.cli.commands;
 
+import dev.blueprint.workflow.api.EngagementWorkflow;
 import dev.blueprint.workflow.runtime.Connection;
 import dev.blueprint.workflow.runtime.DevServer;
 import dev.blueprint.workflow.runtime.EngagementWorker;
+import dev.blueprint.workflow.runtime.Resumer;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -21,8 +24,10 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Runs the dev server (on 127.0.0.1) and a worker in one process until Ctrl-C: all a"
-          + " newcomer needs. Engagements live in memory: stopping it forgets them (their folders"
-          + " stay).",
+          + " newcomer needs. The server keeps engagements in memory; every engagement also"
+          + " writes its state to checkpoint.json in its workspace at every step and decision,"
+          + " and `up` resumes each unfinished one from there when it starts (shown as"
+          + " '(resumed)' by `engagement list`): a stop, crash or kill loses no decision.",
     })
 public final class UpCommand implements Callable<Integer> {
 
@@ -52,6 +57,9 @@ public final class UpCommand implements Callable<Integer> {
     EngagementWorker worker =
         EngagementWorker.start(
             client, Workers.activities(workspace.root(), targets), EngagementWorker.Sticky.ON);
+    // the in-memory server has lost whatever the last `up` ran: resume it from its checkpoints
+    PrintWriter out = spec.commandLine().getOut();
+    resume(client, out);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -63,15 +71,28 @@ public final class UpCommand implements Callable<Integer> {
                   stopped.countDown();
                 },
                 "up-shutdown"));
-    PrintWriter out = spec.commandLine().getOut();
     out.println("blueprint is up: Temporal dev server and worker on " + server.address());
     out.println("  workspace: " + workspace.root().toAbsolutePath().normalize());
     out.println(
         "  next: blueprint engagement start REQUIREMENTS"
             + (server.port() == 7233 ? "" : " --address " + server.address()));
-    out.println("  Ctrl-C stops both (the dev server forgets every engagement)");
+    out.println(
+        "  Ctrl-C stops both; the server keeps engagements in memory, and each engagement's"
+            + " checkpoint in its workspace lets the next `up` resume it");
     out.flush();
     stopped.await();
     return 0;
+  }
+
+  private void resume(WorkflowClient client, PrintWriter out) {
+    try {
+      for (Resumer.Outcome o :
+          new Resumer(client, EngagementWorkflow.TASK_QUEUE).resumeAll(workspace.root())) {
+        out.println("  engagement " + o.slug() + ": " + o.message());
+      }
+    } catch (IOException e) {
+      out.println("  cannot resume engagements from " + workspace.root() + ": " + e.getMessage());
+    }
+    out.flush();
   }
 }

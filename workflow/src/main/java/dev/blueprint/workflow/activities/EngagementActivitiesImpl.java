@@ -10,6 +10,7 @@ import dev.blueprint.core.model.Blueprint;
 import dev.blueprint.core.problem.ProblemException;
 import dev.blueprint.workflow.activities.StepHooks.Phase;
 import dev.blueprint.workflow.api.EngagementActivities;
+import dev.blueprint.workflow.api.EngagementInput;
 import dev.blueprint.workflow.api.Finding;
 import dev.blueprint.workflow.api.Step;
 import io.temporal.activity.Activity;
@@ -233,6 +234,11 @@ public final class EngagementActivitiesImpl implements EngagementActivities {
     io(() -> summary[0] = ports.provision().apply(blueprint, workspace.provisionState(slug)));
     hooks.at(Step.PROVISION, Phase.AFTER);
     return summary[0];
+  }
+
+  @Override
+  public void checkpoint(String slug, EngagementInput state) {
+    io(() -> Checkpoints.write(workspace, slug, state));
   }
 
   @Override

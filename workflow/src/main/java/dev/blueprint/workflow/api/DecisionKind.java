@@ -10,5 +10,7 @@ public enum DecisionKind {
   REMINDER,
   ESCALATION,
   /** A change request whose revision could not be opened; the review went on without it. */
-  REVISION_REFUSED
+  REVISION_REFUSED,
+  /** The engagement was resumed from its checkpoint on a server that had lost it. */
+  RESUMED
 }

@@ -71,6 +71,13 @@ public interface EngagementActivities {
 
   void unpublish(String slug);
 
+  /**
+   * Writes the engagement's state into its workspace ({@code checkpoint.json}), atomically, so that
+   * an in-memory server that stops loses nothing: {@code blueprint up} resumes from it. Does
+   * nothing once the workspace is gone (a discarded engagement leaves nothing to resume).
+   */
+  void checkpoint(String slug, EngagementInput state);
+
   /** Where the published repository is. */
   record PublishResult(String repository, String commit, String remote) {}
 

@@ -21,6 +21,11 @@ import java.util.List;
  * @param paths where the files are
  * @param failure why the engagement failed, or null
  * @param runs how many times the workflow continued as new
+ * @param owner who holds the workspace (the first run id of the engagement's first execution); null
+ *     in states from before it was carried
+ * @param resumes how many times the engagement was resumed from its checkpoint after the server
+ *     that ran it lost it (the in-memory dev server stopped)
+ * @param pendingChange a change request taken but whose revision is not opened yet, else null
  */
 public record EngagementStatus(
     String slug,
@@ -38,7 +43,10 @@ public record EngagementStatus(
     List<String> compensationsRun,
     EngagementPaths paths,
     String failure,
-    int runs) {
+    int runs,
+    String owner,
+    int resumes,
+    ChangeRequest pendingChange) {
 
   public EngagementStatus {
     steps = steps == null ? List.of() : List.copyOf(steps);

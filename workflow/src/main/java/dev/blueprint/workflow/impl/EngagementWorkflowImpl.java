@@ -54,6 +54,10 @@ public class EngagementWorkflowImpl implements EngagementWorkflow {
    *   <li>{@value #KEEP_REVIEW_OPEN} 1 (workflow v5): a revision that cannot be opened no longer
    *       fails the engagement (which compensated everything, advice and history included): the
    *       review stays open on the current revision with the reason as a HIGH finding.
+   *   <li>{@value #CHECKPOINT} 1 (workflow v6): the state is written to the workspace (a local
+   *       activity) after every step and decision, so that {@code blueprint up} can resume the
+   *       engagement when its in-memory server lost it; a decision is checkpointed before it is
+   *       acted on.
    * </ul>
    */
   static final String ANNOUNCE_REVIEW = "announce-review";
@@ -66,6 +70,8 @@ public class EngagementWorkflowImpl implements EngagementWorkflow {
   static final String LOCAL_STEPS = "local-steps";
 
   static final String LOCAL_GENERATE = "local-generate";
+
+  static final String CHECKPOINT = "checkpoint";
 
   /** A human decision waiting for the main loop. */
   private record Pending(DecisionKind kind, String text, ChangeRequest change) {}
@@ -87,6 +93,11 @@ public class EngagementWorkflowImpl implements EngagementWorkflow {
   private String failure;
   private int runs;
   private Pending pending;
+  private String owner;
+  private int resumes;
+  private ChangeRequest pendingChange;
+  private boolean checkpoints;
+  private boolean unsaved;
 
   private Saga saga;
   private Steps activities;
@@ -100,6 +111,18 @@ public class EngagementWorkflowImpl implements EngagementWorkflow {
     this.saga = new Saga(new Saga.Options.Builder().setParallelCompensation(false).build());
     restore(in.carried());
     try {
+      checkpoints = Workflow.getVersion(CHECKPOINT, Workflow.DEFAULT_VERSION, 1) >= 1;
+      if (in.resumed()) {
+        resumes++;
+        record(
+            DecisionKind.RESUMED,
+            "resumed from its checkpoint at "
+                + step
+                + " (revision "
+                + revision
+                + ") after the server that ran it stopped");
+        checkpoint();
+      }
       return proceed();
     } catch (ActivityFailure e) {
       if (e.getCause() instanceof CanceledFailure) {
@@ -120,43 +143,56 @@ public class EngagementWorkflowImpl implements EngagementWorkflow {
             ? activities.local
             : activities.step;
     if (stateOf(Step.INTAKE) != StepState.DONE) {
-      String owner = Workflow.getInfo().getFirstExecutionRunId();
       register(new Compensation(Step.INTAKE, 0));
       begin(Step.INTAKE);
       paths =
           paths.withWorkspace(
-              quick.intake(slug, owner, input.requirementsFile(), input.requirementsYaml()));
+              quick.intake(slug, owner(), input.requirementsFile(), input.requirementsYaml()));
       end(Step.INTAKE, StepState.DONE, paths.workspace());
+      checkpoint();
     }
     if (stateOf(Step.ADVISE) != StepState.DONE) {
       register(new Compensation(Step.ADVISE, 1));
       begin(Step.ADVISE);
       paths = paths.withReport(quick.advise(slug));
       end(Step.ADVISE, StepState.DONE, "revision 1 proposed");
+      checkpoint();
     }
-    while (true) {
+    if (stateOf(Step.HUMAN_REVIEW) == StepState.DONE
+        && lastHumanDecision() == DecisionKind.REJECT) {
+      // resumed after the rejection was taken, before its compensations finished
+      compensate(Outcome.REJECTED);
+      return result();
+    }
+    while (decisionOpen()) {
       if (reviewedRevision < revision) {
         register(new Compensation(Step.REVIEW, revision));
         begin(Step.REVIEW);
         findings = quick.review(slug, revision);
         reviewedRevision = revision;
         end(Step.REVIEW, StepState.DONE, findingsNote());
+        checkpoint();
       }
       if (input.autoApprove()) {
         record(DecisionKind.AUTO_APPROVE, "approved without a human review (--auto-approve)");
         end(Step.HUMAN_REVIEW, StepState.SKIPPED, "auto-approved");
+        checkpoint();
         break;
       }
       Pending decision = humanReview();
       if (decision.kind() == DecisionKind.APPROVE) {
         end(Step.HUMAN_REVIEW, StepState.DONE, "approved revision " + revision);
+        checkpoint();
         break;
       }
       if (decision.kind() == DecisionKind.REJECT) {
         end(Step.HUMAN_REVIEW, StepState.DONE, "rejected: " + decision.text());
+        checkpoint();
         compensate(Outcome.REJECTED);
         return result();
       }
+      pendingChange = decision.change();
+      checkpoint();
       int next = revision + 1;
       register(new Compensation(Step.HUMAN_REVIEW, next));
       try {
@@ -167,28 +203,39 @@ public class EngagementWorkflowImpl implements EngagementWorkflow {
             || Workflow.getVersion(KEEP_REVIEW_OPEN, Workflow.DEFAULT_VERSION, 1) < 1) {
           throw e;
         }
+        pendingChange = null;
         refuseRevision(next, decision.change().fileName(), rootMessage(e));
+        checkpoint();
         continue;
       }
+      pendingChange = null;
       revision = next;
       closeReview();
       end(Step.HUMAN_REVIEW, StepState.PENDING, "revision " + revision + " opened");
+      checkpoint();
     }
     boolean v4 = Workflow.getVersion(LOCAL_GENERATE, Workflow.DEFAULT_VERSION, 1) >= 1;
     // before v4 every worker was taken to provision and push
     EngagementActivities.Targets targets =
         v4 ? activities.local.targets() : new EngagementActivities.Targets(true, true);
-    register(new Compensation(Step.GENERATE, revision));
-    begin(Step.GENERATE);
-    EngagementActivities generator = v4 ? activities.local : activities.longStep;
-    paths = paths.withGenerated(generator.generate(slug, revision));
-    end(Step.GENERATE, StepState.DONE, "revision " + revision);
+    // each guard holds on a first run; a resumed run skips the steps its checkpoint has done
+    if (stateOf(Step.GENERATE) != StepState.DONE) {
+      register(new Compensation(Step.GENERATE, revision));
+      begin(Step.GENERATE);
+      EngagementActivities generator = v4 ? activities.local : activities.longStep;
+      paths = paths.withGenerated(generator.generate(slug, revision));
+      end(Step.GENERATE, StepState.DONE, "revision " + revision);
+      checkpoint();
+    }
 
-    if (targets.provisions()) {
+    if (stateOf(Step.PROVISION) == StepState.DONE || stateOf(Step.PROVISION) == StepState.SKIPPED) {
+      // done before the checkpoint
+    } else if (targets.provisions()) {
       register(new Compensation(Step.PROVISION, revision));
       begin(Step.PROVISION);
       String provisioned = activities.longStep.provision(slug, revision);
       end(Step.PROVISION, StepState.DONE, provisioned);
+      checkpoint();
     } else {
       end(Step.PROVISION, StepState.SKIPPED, "no provisioning target configured");
     }
@@ -202,6 +249,7 @@ public class EngagementWorkflowImpl implements EngagementWorkflow {
 
     outcome = Outcome.COMPLETED;
     step = Step.DONE;
+    checkpoint();
     return result();
   }
 
@@ -214,17 +262,24 @@ public class EngagementWorkflowImpl implements EngagementWorkflow {
       if (Workflow.getVersion(ANNOUNCE_REVIEW, Workflow.DEFAULT_VERSION, 1) >= 1) {
         activities.notify.announceReview(slug, revision, findings.size());
       }
+      checkpoint();
     }
     long period = Duration.ofSeconds(input.review().reminderEverySeconds()).toMillis();
     while (true) {
       long nextReminderAt = reviewOpenedAtMillis + (remindersSent + 1L) * period;
       long wait = Math.max(1, nextReminderAt - Workflow.currentTimeMillis());
       boolean woke =
-          Workflow.await(Duration.ofMillis(wait), () -> pending != null || historyTooLong());
+          Workflow.await(
+              Duration.ofMillis(wait), () -> pending != null || unsaved || historyTooLong());
       if (pending != null) {
         Pending decision = pending;
         pending = null;
         return decision;
+      }
+      if (unsaved) {
+        unsaved = false;
+        checkpoint(); // a comment
+        continue;
       }
       if (woke) {
         continueAsNew();
@@ -238,6 +293,7 @@ public class EngagementWorkflowImpl implements EngagementWorkflow {
         record(DecisionKind.ESCALATION, "escalated after " + remindersSent + " reminders");
         activities.notify.escalate(slug, revision, remindersSent);
       }
+      checkpoint();
     }
   }
 
@@ -310,7 +366,7 @@ public class EngagementWorkflowImpl implements EngagementWorkflow {
   private void runCompensation(Compensation c) {
     EngagementActivities undo = activities.compensation;
     switch (c.step()) {
-      case INTAKE -> undo.discardWorkspace(slug, Workflow.getInfo().getFirstExecutionRunId());
+      case INTAKE -> undo.discardWorkspace(slug, owner());
       case ADVISE -> undo.discardAdvice(slug);
       case REVIEW -> undo.discardReview(slug, c.revision());
       case HUMAN_REVIEW -> undo.discardRevision(slug, c.revision());
@@ -372,6 +428,13 @@ public class EngagementWorkflowImpl implements EngagementWorkflow {
     decisions.addAll(carried.decisions());
     paths = carried.paths();
     runs = carried.runs();
+    owner = carried.owner();
+    resumes = carried.resumes();
+    if (carried.pendingChange() != null) {
+      // resumed after a change request was taken, before its revision opened
+      pendingChange = carried.pendingChange();
+      pending = new Pending(DecisionKind.REQUEST_CHANGES, "resumed change request", pendingChange);
+    }
     for (Compensation c : carried.registered()) {
       registered.add(c);
       addToSaga(c);
@@ -395,7 +458,48 @@ public class EngagementWorkflowImpl implements EngagementWorkflow {
         compensationsRun,
         paths,
         failure,
-        runs);
+        runs,
+        owner(),
+        resumes,
+        pendingChange);
+  }
+
+  /** Who holds the workspace: carried from the first execution, which claimed it. */
+  private String owner() {
+    return owner != null ? owner : Workflow.getInfo().getFirstExecutionRunId();
+  }
+
+  /**
+   * Writes the state to the workspace (workflow v6 on). A checkpoint that cannot be written costs
+   * only the resumption after a server restart, never the engagement: it is logged, not thrown.
+   */
+  private void checkpoint() {
+    if (!checkpoints) {
+      return;
+    }
+    try {
+      activities.local.checkpoint(slug, input.checkpoint(snapshot()));
+    } catch (ActivityFailure e) {
+      if (e.getCause() instanceof CanceledFailure) {
+        throw e;
+      }
+      log.warn("engagement {}: checkpoint not written: {}", slug, rootMessage(e));
+    }
+  }
+
+  private boolean decisionOpen() {
+    StepState s = stateOf(Step.HUMAN_REVIEW);
+    return s != StepState.DONE && s != StepState.SKIPPED;
+  }
+
+  private DecisionKind lastHumanDecision() {
+    for (int i = decisions.size() - 1; i >= 0; i--) {
+      DecisionKind k = decisions.get(i).kind();
+      if (k == DecisionKind.APPROVE || k == DecisionKind.REJECT || k == DecisionKind.AUTO_APPROVE) {
+        return k;
+      }
+    }
+    return null;
   }
 
   private EngagementResult result() {
@@ -648,6 +752,7 @@ public class EngagementWorkflowImpl implements EngagementWorkflow {
 
   @Override
   public DecisionRecord comment(String text) {
+    unsaved = checkpoints;
     return record(DecisionKind.COMMENT, text.strip());
   }
 

@@ -19,6 +19,7 @@ import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.api.filter.v1.WorkflowTypeFilter;
 import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
+import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.api.workflowservice.v1.ListClosedWorkflowExecutionsRequest;
 import io.temporal.api.workflowservice.v1.ListClosedWorkflowExecutionsResponse;
 import io.temporal.api.workflowservice.v1.ListOpenWorkflowExecutionsRequest;
@@ -52,7 +53,12 @@ public final class Engagements {
 
   /** One engagement as the list shows it. */
   public record Listed(
-      String slug, String workflowId, String runId, String status, Instant start) {}
+      String slug,
+      String workflowId,
+      String runId,
+      String status,
+      Instant start,
+      boolean resumed) {}
 
   private final WorkflowClient client;
   private final String taskQueue;
@@ -133,7 +139,23 @@ public final class Engagements {
                       .setMaximumPageSize(1000)
                       .setTypeFilter(type)
                       .build());
-      open.getExecutionsList().forEach(i -> out.add(listed(i)));
+      // the Java test server lists no memo: ask each open engagement's description for it
+      open.getExecutionsList()
+          .forEach(
+              i ->
+                  out.add(
+                      listed(
+                          i.getMemo().getFieldsCount() > 0
+                              ? i
+                              : client
+                                  .getWorkflowServiceStubs()
+                                  .blockingStub()
+                                  .describeWorkflowExecution(
+                                      DescribeWorkflowExecutionRequest.newBuilder()
+                                          .setNamespace(ns)
+                                          .setExecution(i.getExecution())
+                                          .build())
+                                  .getWorkflowExecutionInfo())));
       ListClosedWorkflowExecutionsResponse closed =
           client
               .getWorkflowServiceStubs()
@@ -166,7 +188,8 @@ public final class Engagements {
         id,
         i.getExecution().getRunId(),
         status,
-        Instant.ofEpochSecond(i.getStartTime().getSeconds(), i.getStartTime().getNanos()));
+        Instant.ofEpochSecond(i.getStartTime().getSeconds(), i.getStartTime().getNanos()),
+        i.getMemo().getFieldsMap().containsKey(Resumer.RESUMED_MEMO));
   }
 
   /** Whether the engagement's workflow is still running. */

@@ -18,8 +18,12 @@ final class ListCommand extends ClientCommand {
       out().println("no engagements on this server");
     } else {
       out().printf("%-32s %-15s %s%n", "ENGAGEMENT", "STATUS", "STARTED");
+      // "(resumed)": restarted from its checkpoint after the in-memory server lost it
       for (var e : all) {
-        out().printf("%-32s %-15s %s%n", e.slug(), e.status(), e.start());
+        out()
+            .printf(
+                "%-32s %-15s %s%n",
+                e.slug(), e.status() + (e.resumed() ? " (resumed)" : ""), e.start());
       }
     }
     out().flush();
