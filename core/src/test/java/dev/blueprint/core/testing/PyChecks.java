@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * The Python virtual environment {@code make tools} installs into build/tools/pychecks: cfn-lint,
- * fastavro and pyarrow, pinned in the Makefile. Outside CI a missing install skips the check; in
- * CI (CI=true) it fails.
+ * fastavro and pyarrow, pinned in the Makefile. Outside CI a missing install skips the check; in CI
+ * (CI=true) it fails.
  */
 public final class PyChecks {
   private PyChecks() {}
