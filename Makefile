@@ -49,3 +49,18 @@ eval: build ## Advise the published scenarios under eval/ and print the scoreboa
 
 bench: ## Measure generation, start-up and engagements; writes BENCHMARKS.md (< 15 min)
 	bench/run.sh
+
+# cfn-lint checks the generated CloudFormation; fastavro and pyarrow write and read back a sample
+# file for every generated Avro and Parquet schema. One venv, pinned; the stamp names the pins, so a
+# changed pin reinstalls and an unchanged one does nothing.
+CFN_LINT_VERSION ?= 1.58.0
+FASTAVRO_VERSION ?= 1.13.1
+PYARROW_VERSION ?= 26.0.1
+PYCHECKS_STAMP := build/tools/pychecks/.installed-cfn-lint-$(CFN_LINT_VERSION)-fastavro-$(FASTAVRO_VERSION)-pyarrow-$(PYARROW_VERSION)
+tools: $(PYCHECKS_STAMP)
+
+$(PYCHECKS_STAMP):
+	rm -rf build/tools/pychecks
+	python3 -m venv build/tools/pychecks
+	build/tools/pychecks/bin/pip install -q --disable-pip-version-check cfn-lint==$(CFN_LINT_VERSION) fastavro==$(FASTAVRO_VERSION) pyarrow==$(PYARROW_VERSION)
+	touch $@

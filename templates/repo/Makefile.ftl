@@ -19,7 +19,7 @@ AIRFLOW_DAGS_FOLDER ?= $(AIRFLOW_HOME)/dags
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[A-Za-z0-9_.-]+:.*## / {printf "  %-44s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
-deploy: <#if plan.kafkaTopics>topics </#if>storage<#if plan.dags?has_content> dags</#if> ## Create topics, apply the DDL and install the DAGs, in order
+deploy: <#if plan.kafkaTopics>topics </#if><#if awsStacks?has_content>aws </#if>storage<#if plan.dags?has_content> dags</#if> ## Create topics, apply the DDL and install the DAGs, in order
 
 topics: ## Create the Kafka topics as Strimzi KafkaTopic resources (KAFKA_NAMESPACE)
 <#if plan.kafkaTopics>
@@ -35,6 +35,15 @@ topics-script: ## Create the Kafka topics with kafka-topics.sh (KAFKA_BOOTSTRAP_
 	@echo "this blueprint has no Kafka topics"
 </#if>
 
+<#if awsStacks?has_content>
+.PHONY: aws
+
+aws: ## Deploy the CloudFormation stacks of the Kinesis streams and event buses (AWS CLI)
+<#list awsStacks as s>
+	aws cloudformation deploy --template-file ${s.file} --stack-name ${s.stackName} --capabilities CAPABILITY_IAM --no-fail-on-empty-changeset
+</#list>
+
+</#if>
 storage:<#list plan.ddl as c> ${c.target}</#list> ## Apply the DDL of every database
 <#if !plan.ddl?has_content>
 	@echo "this blueprint has no database DDL"

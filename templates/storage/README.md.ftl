@@ -7,7 +7,7 @@ Where the data of ${esc.md(blueprint.engagement.title)} lives: zones, paths, for
 Where the data lives: zones, paths, formats, retention and owners.
 </#if>
 The same facts, for scripts, are in [`layout.yaml`](layout.yaml); the schemas are in
-[`schemas/`](schemas/) and the DDL per store in [`ddl/`](ddl/)<#if hasRedis> and [`redis/`](redis/)</#if>.
+[`schemas/`](schemas/)<#if hasDdl> and the DDL per store in [`ddl/`](ddl/)</#if><#if hasRedis> and [`redis/`](redis/)</#if>.
 
 ## Zones
 

@@ -13,6 +13,7 @@ public final class Contributors {
     // one line per output concern
     all.add(new dev.blueprint.core.generate.airflow.AirflowDags());
     all.add(new dev.blueprint.core.generate.kafka.KafkaTopics());
+    all.add(new dev.blueprint.core.generate.aws.CloudFormation());
     all.add(new dev.blueprint.core.generate.storage.StorageLayoutContributor());
     all.add(new dev.blueprint.core.generate.storage.SchemaContributor());
     all.add(new dev.blueprint.core.generate.storage.DdlContributor());

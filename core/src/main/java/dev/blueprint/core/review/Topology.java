@@ -21,6 +21,12 @@ public final class Topology {
   /** Kinesis Data Streams keep records 24 hours unless retention is raised. */
   public static final Duration KINESIS_DEFAULT_RETENTION = Duration.ofHours(24);
 
+  /**
+   * How long the SQS queue that the generated CloudFormation puts between an event bus and each of
+   * its consumers keeps an event (14 days, SQS's maximum; generate.aws.AwsStacks).
+   */
+  public static final Duration EVENT_BUS_QUEUE_RETENTION = Duration.ofDays(14);
+
   /** Kinesis Data Streams keep records at most 365 days. */
   public static final Duration KINESIS_MAX_RETENTION = Duration.ofDays(365);
 

@@ -24,6 +24,7 @@ public final class RepositoryReadmeContributor implements Contributor {
     DeployPlan plan = DeployPlan.of(context.blueprint(), context.options());
     Map<String, Object> model = new HashMap<>();
     model.put("plan", plan);
+    model.put("awsStacks", dev.blueprint.core.generate.aws.AwsStacks.of(context.blueprint()));
     java.util.List<String> clients =
         plan.ddl().stream()
             .map(c -> "`" + c.shell().substring(0, c.shell().indexOf(' ')) + "`")

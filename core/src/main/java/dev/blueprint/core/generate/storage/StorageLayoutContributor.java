@@ -72,6 +72,8 @@ public final class StorageLayoutContributor implements Contributor {
     model.put("zones", zones);
     model.put("lakeRoot", LakePaths.root(b));
     model.put("caches", caches);
+    // a lake-only blueprint has no storage/ddl/ to link to
+    model.put("hasDdl", entries.stream().anyMatch(e -> e.ddlFile() != null));
     model.put(
         "hasLake",
         b.architectureOrEmpty().datasets().stream()

@@ -2,6 +2,7 @@ package dev.blueprint.core.review.rules;
 
 import dev.blueprint.core.model.Blueprint;
 import dev.blueprint.core.model.Consumer;
+import dev.blueprint.core.model.Platform;
 import dev.blueprint.core.model.Stream;
 import dev.blueprint.core.review.Finding;
 import dev.blueprint.core.review.ReviewRule;
@@ -42,6 +43,12 @@ public final class NoRetentionFallbackRule implements ReviewRule {
         continue;
       }
       for (Consumer c : Topology.readersOf(bp, s)) {
+        if (s.platformOrKafka() == Platform.EVENT_BUS
+            && (c.maxOutage() == null
+                || c.maxOutage().compareTo(Topology.EVENT_BUS_QUEUE_RETENTION) < 0)) {
+          // the generated repository gives each bus consumer a queue that outlasts its outage
+          continue;
+        }
         out.add(
             finding(
                 "consumer " + c.id(),
@@ -55,7 +62,7 @@ public final class NoRetentionFallbackRule implements ReviewRule {
                 "Put a retained stream (Kafka or Kinesis) between the producer and "
                     + c.id()
                     + ", or give the bus target a durable queue with retention above the"
-                    + " consumer's maxOutage."));
+                    + " consumer's maxOutage (the generated queue keeps 14 days)."));
       }
     }
     return out;
