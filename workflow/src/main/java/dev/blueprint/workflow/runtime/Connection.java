@@ -2,6 +2,10 @@ package dev.blueprint.workflow.runtime;
 
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
+import io.temporal.common.converter.CodecDataConverter;
+import io.temporal.common.converter.DataConverter;
+import io.temporal.common.converter.DefaultDataConverter;
+import io.temporal.payload.codec.ZlibPayloadCodec;
 import io.temporal.serviceclient.SimpleSslContextBuilder;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
@@ -11,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -97,10 +102,26 @@ public record Connection(
     return WorkflowServiceStubs.newServiceStubs(b.build());
   }
 
+  /**
+   * A client whose payloads are compressed (Temporal's own zlib codec): blueprints, change
+   * requests, checkpoints and statuses travel through the history and the gRPC messages, whose
+   * limits (2 MB a payload, 4 MB a message) a blueprint the loader accepts (up to 4 MiB of YAML)
+   * would exceed; compressed, YAML shrinks five to twenty times. Payloads written without it still
+   * decode. Workers and clients of one server must all use it, so every one is made here.
+   */
   public WorkflowClient client(WorkflowServiceStubs stubs) {
     return WorkflowClient.newInstance(
-        stubs, WorkflowClientOptions.newBuilder().setNamespace(namespace).build());
+        stubs,
+        WorkflowClientOptions.newBuilder()
+            .setNamespace(namespace)
+            .setDataConverter(DATA_CONVERTER)
+            .build());
   }
+
+  /** The default JSON conversion, compressed. */
+  public static final DataConverter DATA_CONVERTER =
+      new CodecDataConverter(
+          DefaultDataConverter.newDefaultInstance(), List.of(new ZlibPayloadCodec()));
 
   private static Path path(String value) {
     return blankToNull(value) == null ? null : Path.of(value);
