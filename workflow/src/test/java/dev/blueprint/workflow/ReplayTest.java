@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.blueprint.workflow.impl.EngagementWorkflowImpl;
+import dev.blueprint.workflow.runtime.Connection;
+import io.temporal.client.WorkflowClientOptions;
 import io.temporal.internal.sync.PotentialDeadlockException;
+import io.temporal.testing.TestEnvironmentOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.WorkflowReplayer;
 import io.temporal.worker.NonDeterministicException;
 import java.io.IOException;
@@ -37,8 +41,21 @@ class ReplayTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("histories")
   void replaysWithoutNonDeterminism(String history) throws Exception {
-    WorkflowReplayer.replayWorkflowExecutionFromResource(
-        "histories/" + history, EngagementWorkflowImpl.class);
+    // histories saved through Connection's client carry compressed payloads
+    TestWorkflowEnvironment env =
+        TestWorkflowEnvironment.newInstance(
+            TestEnvironmentOptions.newBuilder()
+                .setWorkflowClientOptions(
+                    WorkflowClientOptions.newBuilder()
+                        .setDataConverter(Connection.DATA_CONVERTER)
+                        .build())
+                .build());
+    try {
+      WorkflowReplayer.replayWorkflowExecutionFromResource(
+          "histories/" + history, env, EngagementWorkflowImpl.class);
+    } finally {
+      env.close();
+    }
   }
 
   @Test

@@ -73,6 +73,7 @@ public final class UpCommand implements Callable<Integer> {
                 "up-shutdown"));
     out.println("blueprint is up: Temporal dev server and worker on " + server.address());
     out.println("  workspace: " + workspace.root().toAbsolutePath().normalize());
+    out.println("  task queues: " + EngagementWorkflow.TASK_QUEUE + ", " + worker.hostQueue());
     out.println(
         "  next: blueprint engagement start REQUIREMENTS"
             + (server.port() == 7233 ? "" : " --address " + server.address()));

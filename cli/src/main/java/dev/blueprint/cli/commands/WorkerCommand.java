@@ -22,9 +22,14 @@ import picocli.CommandLine.Spec;
     name = "worker",
     mixinStandardHelpOptions = true,
     description =
-        "Runs the engagement workflow and its steps on the task queue '"
+        "Runs the engagement workflow and its steps until Ctrl-C, then finishes running steps and"
+            + " stops. It polls the shared task queue '"
             + EngagementWorkflow.TASK_QUEUE
-            + "' until Ctrl-C, then finishes running steps and stops.")
+            + "', where engagements start, and its host's queue ('"
+            + EngagementWorkflow.TASK_QUEUE
+            + "@HOST-HASH' of the workspace root), where an engagement moves once a worker of"
+            + " this host has taken it: every step then runs where its workspace is. Several"
+            + " hosts may serve one server; restart a host's worker with the same --workspace.")
 public final class WorkerCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -64,6 +69,8 @@ public final class WorkerCommand implements Callable<Integer> {
     out.println(
         "worker polling "
             + EngagementWorkflow.TASK_QUEUE
+            + " and "
+            + worker.hostQueue()
             + " on "
             + c.address()
             + " (namespace "

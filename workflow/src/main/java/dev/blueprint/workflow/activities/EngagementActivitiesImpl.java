@@ -237,6 +237,11 @@ public final class EngagementActivitiesImpl implements EngagementActivities {
   }
 
   @Override
+  public String hostQueue() {
+    return HostQueue.of(workspace.root());
+  }
+
+  @Override
   public void checkpoint(String slug, EngagementInput state) {
     io(() -> Checkpoints.write(workspace, slug, state));
   }

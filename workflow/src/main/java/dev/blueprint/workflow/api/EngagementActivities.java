@@ -78,6 +78,12 @@ public interface EngagementActivities {
    */
   void checkpoint(String slug, EngagementInput state);
 
+  /**
+   * The task queue of this worker's host: the queue whose workers hold the same workspace root on
+   * the same host (workflow v7 on, the engagement moves there before it touches a file).
+   */
+  String hostQueue();
+
   /** Where the published repository is. */
   record PublishResult(String repository, String commit, String remote) {}
 

@@ -14,6 +14,12 @@ public interface EngagementWorkflow {
   /** The task queue the worker polls. */
   String TASK_QUEUE = "blueprint-engagements";
 
+  /**
+   * The memo key of an engagement resumed from its checkpoint (how many times), shown by {@code
+   * engagement list}.
+   */
+  String RESUMED_MEMO = "resumed";
+
   @WorkflowMethod(name = "Engagement")
   EngagementResult run(EngagementInput input);
 

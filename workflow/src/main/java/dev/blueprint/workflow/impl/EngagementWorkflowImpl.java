@@ -20,11 +20,13 @@ import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.failure.TemporalFailure;
+import io.temporal.workflow.ContinueAsNewOptions;
 import io.temporal.workflow.Saga;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.slf4j.Logger;
@@ -58,6 +60,9 @@ public class EngagementWorkflowImpl implements EngagementWorkflow {
    *       activity) after every step and decision, so that {@code blueprint up} can resume the
    *       engagement when its in-memory server lost it; a decision is checkpointed before it is
    *       acted on.
+   *   <li>{@value #PIN_HOST} 1 (workflow v7): an engagement started on the shared task queue moves
+   *       (continue-as-new) to the task queue of the host whose worker took it, before it touches a
+   *       file, so that every later step, local or not, runs where its workspace is.
    * </ul>
    */
   static final String ANNOUNCE_REVIEW = "announce-review";
@@ -72,6 +77,8 @@ public class EngagementWorkflowImpl implements EngagementWorkflow {
   static final String LOCAL_GENERATE = "local-generate";
 
   static final String CHECKPOINT = "checkpoint";
+
+  static final String PIN_HOST = "pin-host";
 
   /** A human decision waiting for the main loop. */
   private record Pending(DecisionKind kind, String text, ChangeRequest change) {}
@@ -110,6 +117,7 @@ public class EngagementWorkflowImpl implements EngagementWorkflow {
     this.activities = new Steps(in.tuning());
     this.saga = new Saga(new Saga.Options.Builder().setParallelCompensation(false).build());
     restore(in.carried());
+    pinToHost();
     try {
       checkpoints = Workflow.getVersion(CHECKPOINT, Workflow.DEFAULT_VERSION, 1) >= 1;
       if (in.resumed()) {
@@ -251,6 +259,26 @@ public class EngagementWorkflowImpl implements EngagementWorkflow {
     step = Step.DONE;
     checkpoint();
     return result();
+  }
+
+  /**
+   * Moves an engagement that runs on the shared task queue to its host's queue (workflow v7). The
+   * host is the one whose worker runs this first task; the move carries the input unchanged.
+   */
+  private void pinToHost() {
+    if (Workflow.getVersion(PIN_HOST, Workflow.DEFAULT_VERSION, 1) < 1
+        || !EngagementWorkflow.TASK_QUEUE.equals(Workflow.getInfo().getTaskQueue())) {
+      return;
+    }
+    String host = activities.local.hostQueue();
+    log.info("engagement {}: runs on {}", slug, host);
+    ContinueAsNewOptions.Builder move = ContinueAsNewOptions.newBuilder().setTaskQueue(host);
+    Integer resumed =
+        Workflow.getMemo(EngagementWorkflow.RESUMED_MEMO, Integer.class, Integer.class);
+    if (resumed != null) {
+      move.setMemo(Map.<String, Object>of(EngagementWorkflow.RESUMED_MEMO, resumed));
+    }
+    Workflow.continueAsNew(move.build(), input);
   }
 
   // ---- human review ----------------------------------------------------------------------------

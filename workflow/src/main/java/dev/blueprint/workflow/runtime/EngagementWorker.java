@@ -13,7 +13,10 @@ import io.temporal.worker.WorkerOptions;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-/** Runs the engagement workflow and its activities on the task queue. */
+/**
+ * Runs the engagement workflow and its activities on the shared task queue, where engagements
+ * start, and on this host's queue (see HostQueue), where they run once they have a workspace.
+ */
 public final class EngagementWorker implements AutoCloseable {
 
   /** Whether to use sticky task queues (a workflow's cache on the worker that last ran it). */
@@ -26,10 +29,12 @@ public final class EngagementWorker implements AutoCloseable {
 
   private final WorkerFactory factory;
   private final boolean sticky;
+  private final String hostQueue;
 
-  private EngagementWorker(WorkerFactory factory, boolean sticky) {
+  private EngagementWorker(WorkerFactory factory, boolean sticky, String hostQueue) {
     this.factory = factory;
     this.sticky = sticky;
+    this.hostQueue = hostQueue;
   }
 
   /** Registers the workflow and {@code activities} and starts polling. */
@@ -46,10 +51,17 @@ public final class EngagementWorker implements AutoCloseable {
       options.setStickyQueueScheduleToStartTimeout(Duration.ZERO);
     }
     WorkerFactory factory = WorkerFactory.newInstance(client);
-    Worker worker = factory.newWorker(EngagementWorkflow.TASK_QUEUE, options.build());
-    register(worker, activities);
+    register(factory.newWorker(EngagementWorkflow.TASK_QUEUE, options.build()), activities);
+    // the engagements that moved to this host (workflow v7): their workspaces are here
+    String hostQueue = activities.hostQueue();
+    register(factory.newWorker(hostQueue, options.build()), activities);
     factory.start();
-    return new EngagementWorker(factory, useSticky);
+    return new EngagementWorker(factory, useSticky, hostQueue);
+  }
+
+  /** The task queue of this worker's host, which it polls besides the shared one. */
+  public String hostQueue() {
+    return hostQueue;
   }
 
   /** The registrations every worker of engagements makes. */

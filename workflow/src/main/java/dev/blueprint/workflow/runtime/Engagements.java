@@ -189,7 +189,7 @@ public final class Engagements {
         i.getExecution().getRunId(),
         status,
         Instant.ofEpochSecond(i.getStartTime().getSeconds(), i.getStartTime().getNanos()),
-        i.getMemo().getFieldsMap().containsKey(Resumer.RESUMED_MEMO));
+        i.getMemo().getFieldsMap().containsKey(EngagementWorkflow.RESUMED_MEMO));
   }
 
   /** Whether the engagement's workflow is still running. */
@@ -469,9 +469,35 @@ public final class Engagements {
             + " did not answer"
             + (timeout == null ? "" : " within " + timeout.toSeconds() + " s")
             + ": no worker is polling task queue "
-            + taskQueue
+            + queueOf(slug)
             + ", or the one that does is busy with a long step (start 'blueprint up', or"
             + " 'blueprint worker' against this server; --timeout waits longer)");
+  }
+
+  /**
+   * The task queue the engagement runs on now: its host's (where its workspace is) once it has one,
+   * else the shared queue.
+   */
+  private String queueOf(String slug) {
+    try {
+      return client
+          .getWorkflowServiceStubs()
+          .blockingStub()
+          .withDeadlineAfter(5, TimeUnit.SECONDS)
+          .describeWorkflowExecution(
+              DescribeWorkflowExecutionRequest.newBuilder()
+                  .setNamespace(client.getOptions().getNamespace())
+                  .setExecution(
+                      WorkflowExecution.newBuilder()
+                          .setWorkflowId(EngagementInput.workflowId(slug))
+                          .build())
+                  .build())
+          .getExecutionConfig()
+          .getTaskQueue()
+          .getName();
+    } catch (StatusRuntimeException e) {
+      return taskQueue;
+    }
   }
 
   private static EngagementException ended(String slug, WorkflowExecutionStatus status) {

@@ -26,9 +26,6 @@ import java.util.stream.Stream;
  */
 public final class Resumer {
 
-  /** The memo key that marks a resumed engagement, shown by {@code engagement list}. */
-  public static final String RESUMED_MEMO = "resumed";
-
   /** What happened to one checkpoint. */
   public record Outcome(String slug, boolean resumed, String message) {}
 
@@ -89,7 +86,7 @@ public final class Resumer {
             WorkflowOptions.newBuilder()
                 .setWorkflowId(EngagementInput.workflowId(slug))
                 .setTaskQueue(taskQueue)
-                .setMemo(Map.of(RESUMED_MEMO, state.resumes() + 1))
+                .setMemo(Map.of(EngagementWorkflow.RESUMED_MEMO, state.resumes() + 1))
                 .build());
     try {
       WorkflowClient.start(stub::run, input);
