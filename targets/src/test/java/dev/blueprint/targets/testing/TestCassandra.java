@@ -101,7 +101,9 @@ public final class TestCassandra implements AutoCloseable {
             + "</file><encoder><pattern>%-5level %date{ISO8601} %logger{0} - %msg%n</pattern>"
             + "</encoder></appender><root level=\"INFO\"><appender-ref ref=\"F\"/></root>"
             + "</configuration>");
-    List<String> cmd = new ArrayList<>(List.of(TestTools.java(), "-Xms512m", "-Xmx512m"));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(TestTools.java(), "-Xms512m", "-Xmx512m", "-XX:TieredStopAtLevel=1"));
     cmd.addAll(JVM17);
     cmd.addAll(
         List.of(
