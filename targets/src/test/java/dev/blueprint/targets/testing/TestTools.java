@@ -83,12 +83,18 @@ public final class TestTools {
 
   /** Runs a command to its end, at most {@code timeout}; a command still running is killed. */
   public static Run run(List<String> command, Duration timeout) {
+    return run(command, java.util.Map.of(), timeout);
+  }
+
+  /** Runs a command with extra environment variables, at most {@code timeout}. */
+  public static Run run(List<String> command, java.util.Map<String, String> env, Duration timeout) {
     try {
       Path out = Files.createTempFile("blueprint-run-", ".log");
       try {
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().putAll(env);
         Process p =
-            new ProcessBuilder(command)
-                .redirectErrorStream(true)
+            pb.redirectErrorStream(true)
                 .redirectOutput(out.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                 .start();
