@@ -124,6 +124,7 @@ public final class TestCassandra implements AutoCloseable {
             .redirectOutput(base.resolve("stdout.log").toFile())
             .start();
     TestCassandra c = new TestCassandra(base, port, server, cqlsh);
+    TestTools.cleanUpAtExit(server, base);
     c.awaitReady();
     return c;
   }

@@ -50,6 +50,7 @@ public final class TestFerretDb implements AutoCloseable {
             .redirectOutput(base.resolve("server.log").toFile())
             .start();
     TestFerretDb f = new TestFerretDb(base, port, server, mongosh);
+    TestTools.cleanUpAtExit(server, base);
     Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
     while (!TestTools.listening(port)) {
       if (!server.isAlive() || Instant.now().isAfter(deadline)) {

@@ -81,6 +81,7 @@ public final class TestNeo4j implements AutoCloseable {
             .redirectOutput(base.resolve("stdout.log").toFile())
             .start();
     TestNeo4j n = new TestNeo4j(base, port, database, server);
+    TestTools.cleanUpAtExit(server, base);
     n.awaitReady();
     return n;
   }

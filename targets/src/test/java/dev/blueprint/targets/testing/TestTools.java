@@ -134,6 +134,20 @@ public final class TestTools {
     }
   }
 
+  /**
+   * Kills {@code server} and deletes {@code dir} when the test JVM exits, should the test's own
+   * close never run (a killed or crashed test run): no server outlives the build.
+   */
+  public static void cleanUpAtExit(Process server, Path dir) {
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  server.destroyForcibly();
+                  delete(dir);
+                }));
+  }
+
   /** Deletes a folder and everything in it. */
   public static void delete(Path dir) {
     if (dir == null || !Files.exists(dir)) {
