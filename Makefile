@@ -64,3 +64,28 @@ $(PYCHECKS_STAMP):
 	python3 -m venv build/tools/pychecks
 	build/tools/pychecks/bin/pip install -q --disable-pip-version-check cfn-lint==$(CFN_LINT_VERSION) fastavro==$(FASTAVRO_VERSION) pyarrow==$(PYARROW_VERSION)
 	touch $@
+
+# Real stores for the generated storage scripts (targets module's *ScriptsTest): Cassandra and
+# Neo4j from Maven Central run in forked JVMs from the classpaths resolved here (versions in
+# pom.xml); cqlsh from PyPI and cypher-shell from Maven Central are the clients the generated
+# Makefile names; mongosh from npm against FerretDB v1 built from the Go module proxy.
+STORE_SERVERS := targets/src/test/servers
+CQLSH_VERSION ?= 6.2.2
+CASSANDRA_DRIVER_VERSION ?= 3.30.1
+MONGOSH_VERSION ?= 2.5.9
+tools: build/tools/servers/cassandra.classpath build/tools/servers/neo4j.classpath build/tools/servers/cypher-shell.classpath build/tools/cqlsh/bin/cqlsh build/tools/mongosh/node_modules/mongosh/package.json build/tools/bin/ferretdb-test
+
+build/tools/servers/%.classpath: $(STORE_SERVERS)/%/pom.xml pom.xml
+	mkdir -p build/tools/servers
+	$(MVN) $(MVN_FLAGS) -q -f $< dependency:build-classpath -Dmdep.outputFile=$(abspath $@)
+
+build/tools/cqlsh/bin/cqlsh:
+	python3 -m venv build/tools/cqlsh
+	build/tools/cqlsh/bin/pip install -q --disable-pip-version-check cqlsh==$(CQLSH_VERSION) cassandra-driver==$(CASSANDRA_DRIVER_VERSION)
+
+build/tools/mongosh/node_modules/mongosh/package.json:
+	mkdir -p build/tools/mongosh
+	npm install --prefix build/tools/mongosh --no-save --no-audit --no-fund mongosh@$(MONGOSH_VERSION)
+
+build/tools/bin/ferretdb-test: $(STORE_SERVERS)/ferretdb/main.go $(STORE_SERVERS)/ferretdb/go.mod $(STORE_SERVERS)/ferretdb/go.sum
+	cd $(STORE_SERVERS)/ferretdb && GOFLAGS=-trimpath go build -o $(abspath $@) .
