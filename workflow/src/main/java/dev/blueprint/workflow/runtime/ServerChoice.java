@@ -4,6 +4,7 @@ import io.temporal.testing.TemporalDevServer;
 import io.temporal.testing.TemporalDevServerOptions;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -34,6 +35,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.zip.GZIPInputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
  * Which Temporal server {@code blueprint up} runs. The Temporal CLI's dev server with its SQLite
@@ -188,7 +192,7 @@ public final class ServerChoice {
                   .setStartupTimeout(STARTUP_DEADLINE)
                   .build());
       return new Running(null, server, binary, db, state, lock, "");
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | LinkageError e) {
       notes.accept(
           "the Temporal CLI dev server ("
               + binary.path()
@@ -405,32 +409,21 @@ public final class ServerChoice {
     }
   }
 
-  /** Unpacks {@code name} from a .tar.gz with the system's tar (no 2 MB library for one file). */
-  static void extract(Path archive, String name, Path to) throws IOException, InterruptedException {
-    Path dir = Files.createTempDirectory(to.getParent(), "temporal-cli");
-    try {
-      Process tar =
-          new ProcessBuilder("tar", "-xzf", archive.toString(), "-C", dir.toString(), name)
-              .redirectErrorStream(true)
-              .redirectInput(ProcessBuilder.Redirect.from(nullDevice()))
-              .start();
-      String said = new String(tar.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!tar.waitFor(VERSION_DEADLINE.toSeconds(), TimeUnit.SECONDS)) {
-        tar.destroyForcibly();
-        throw new IOException("tar did not finish unpacking " + archive);
-      }
-      Path file = dir.resolve(name);
-      if (tar.exitValue() != 0 || !Files.isRegularFile(file)) {
-        throw new IOException("the archive has no " + name + " executable: " + firstLine(said));
-      }
-      Files.move(file, to, StandardCopyOption.REPLACE_EXISTING);
-    } finally {
-      try (var left = Files.walk(dir)) {
-        for (Path p : left.sorted(java.util.Comparator.reverseOrder()).toList()) {
-          Files.deleteIfExists(p);
+  /** Unpacks {@code name} from a .tar.gz into {@code to}. */
+  static void extract(Path archive, String name, Path to) throws IOException {
+    try (InputStream in = Files.newInputStream(archive);
+        TarArchiveInputStream tar = new TarArchiveInputStream(new GZIPInputStream(in))) {
+      TarArchiveEntry entry;
+      while ((entry = tar.getNextEntry()) != null) {
+        if (entry.isFile() && entry.getName().replaceFirst("^\\./", "").equals(name)) {
+          try (OutputStream out = Files.newOutputStream(to, StandardOpenOption.TRUNCATE_EXISTING)) {
+            tar.transferTo(out);
+          }
+          return;
         }
       }
     }
+    throw new IOException("the archive has no " + name + " executable");
   }
 
   static String sha256(Path file) throws IOException {
@@ -592,7 +585,7 @@ public final class ServerChoice {
     public String keeps() {
       return persistent()
           ? "engagements, their history and pending reviews survive a restart of up"
-          : "the server forgets engagements when up stops (Ctrl-C or crash)";
+          : "the server forgets engagements when up stops, by Ctrl-C or a crash";
     }
 
     /** Waits until the in-memory server stops (the CLI one until this process ends). */

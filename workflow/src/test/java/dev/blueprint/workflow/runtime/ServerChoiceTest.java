@@ -359,7 +359,7 @@ class ServerChoiceTest {
         assertThrows(IOException.class, () -> ServerChoice.extract(other, "temporal", to));
     assertTrue(e.getMessage().startsWith("the archive has no temporal executable"), e.getMessage());
     try (var left = Files.list(tmp)) {
-      assertEquals(3, left.count(), "the two archives and the target, no unpacking folder");
+      assertEquals(3, left.count(), "the two archives and the target, nothing else");
     }
   }
 
