@@ -203,5 +203,24 @@ class UpRestartIT {
     String commits = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(git.waitFor(30, TimeUnit.SECONDS));
     assertEquals("1", commits.strip(), "one commit: the approved revision, published once");
+
+    // SIGKILL of up alone (as the OOM killer would): its dev server lives on, holding the port and
+    // the SQLite file; the next up on this state directory stops it and serves the engagements.
+    Process second = ups.get(ups.size() - 1);
+    List<ProcessHandle> orphans = second.descendants().toList();
+    second.destroyForcibly();
+    second.waitFor(30, TimeUnit.SECONDS);
+    assertTrue(orphans.stream().anyMatch(ProcessHandle::isAlive), "the dev server outlived up");
+    assertTrue(listening(port));
+    up(port, state, workspace, tmp.resolve("up3.log"));
+    String third = Files.readString(tmp.resolve("up3.log"));
+    assertTrue(third.contains("note: stopped the Temporal CLI dev server (pid "), third);
+    assertTrue(third.contains("  server: Temporal CLI dev server ("), third);
+    for (ProcessHandle h : orphans) {
+      assertFalse(h.isAlive(), "stopped: " + h.info());
+    }
+    Run kept = cli(address, "engagement", "result", SLUG, "--wait", "PT60S");
+    assertEquals(0, kept.exit(), kept.err());
+    assertTrue(kept.out().contains("COMPLETED (revision 1)"), kept.out());
   }
 }

@@ -175,6 +175,7 @@ public final class ServerChoice {
               : "no Temporal CLI found or fetched";
       return inMemory(request.port(), state, why, lock);
     }
+    stopOrphan(state, notes);
     requirePortFree(request.port());
     Path db = state.resolve("temporal.db");
     Path log = state.resolve("temporal.log");
@@ -191,6 +192,7 @@ public final class ServerChoice {
                   .setWorkingDirectory(state.toString())
                   .setStartupTimeout(STARTUP_DEADLINE)
                   .build());
+      recordChild(state, binary);
       return new Running(null, server, binary, db, state, lock, "");
     } catch (RuntimeException | LinkageError e) {
       notes.accept(
@@ -202,6 +204,71 @@ public final class ServerChoice {
               + log
               + "); running the in-memory server instead");
       return inMemory(request.port(), state, "the Temporal CLI dev server did not start", lock);
+    }
+  }
+
+  /**
+   * Records the dev server's process (pid and start time) in the state directory: an {@code up}
+   * killed with SIGKILL leaves its child running, holding the port and the SQLite file, and the
+   * next {@code up} on this directory stops it.
+   */
+  private static void recordChild(Path state, Binary binary) {
+    String name = binary.path().getFileName().toString();
+    ProcessHandle.current()
+        .children()
+        .filter(h -> h.info().command().map(c -> c.endsWith("/" + name)).orElse(false))
+        .reduce(
+            (a, b) ->
+                b.info()
+                        .startInstant()
+                        .orElse(java.time.Instant.MIN)
+                        .isAfter(a.info().startInstant().orElse(java.time.Instant.MIN))
+                    ? b
+                    : a)
+        .ifPresent(
+            h -> {
+              try {
+                Files.writeString(
+                    state.resolve("temporal.pid"),
+                    h.pid() + " " + h.info().startInstant().map(Object::toString).orElse("-"));
+              } catch (IOException e) {
+                // without the record an orphan is found by its port: only the message is worse
+              }
+            });
+  }
+
+  /** Stops the dev server an earlier, killed {@code up} left running on this state directory. */
+  private static void stopOrphan(Path state, Consumer<String> notes) {
+    Path record = state.resolve("temporal.pid");
+    if (!Files.isRegularFile(record)) {
+      return;
+    }
+    try {
+      String[] f = Files.readString(record).strip().split(" ");
+      long pid = Long.parseLong(f[0]);
+      ProcessHandle.of(pid)
+          .filter(ProcessHandle::isAlive)
+          // the same process, not a later one given the same pid
+          .filter(h -> !"-".equals(f[1]))
+          .filter(h -> h.info().startInstant().map(Object::toString).orElse("-").equals(f[1]))
+          .ifPresent(
+              h -> {
+                h.destroy();
+                boolean gone =
+                    h.onExit().completeOnTimeout(null, 10, TimeUnit.SECONDS).join() != null;
+                if (!gone) {
+                  h.destroyForcibly();
+                  h.onExit().completeOnTimeout(null, 10, TimeUnit.SECONDS).join();
+                }
+                notes.accept(
+                    "stopped the Temporal CLI dev server (pid "
+                        + pid
+                        + ") that a killed up left running on "
+                        + state);
+              });
+      Files.deleteIfExists(record);
+    } catch (IOException | RuntimeException e) {
+      // an unreadable record: the port check below still names a server left running
     }
   }
 
@@ -604,7 +671,10 @@ public final class ServerChoice {
           memory.close();
         } else {
           cli.close();
+          Files.deleteIfExists(state.resolve("temporal.pid"));
         }
+      } catch (IOException e) {
+        // a stale record names a process that is gone: the next up ignores it
       } finally {
         release(lock);
       }
