@@ -43,6 +43,15 @@ build/tools/mermaid/node_modules/mermaid/package.json:
 	mkdir -p build/tools/mermaid
 	npm install --prefix build/tools/mermaid --no-save --no-audit --no-fund mermaid@$(MERMAID_VERSION) jsdom@$(JSDOM_VERSION)
 
+# The Temporal CLI, whose dev server keeps `blueprint up`'s engagements in SQLite across restarts
+# and which the restart test runs; built from the Go module proxy (see tools/temporal-cli.sh).
+TEMPORAL_CLI_VERSION ?= 1.5.1
+tools: build/tools/temporal-cli-$(TEMPORAL_CLI_VERSION).stamp
+
+build/tools/temporal-cli-$(TEMPORAL_CLI_VERSION).stamp:
+	tools/temporal-cli.sh $(TEMPORAL_CLI_VERSION) build/tools/bin
+	touch $@
+
 eval: build ## Advise the published scenarios under eval/ and print the scoreboards; writes docs/evaluation.md
 	java -cp $(JAR) dev.blueprint.core.eval.EvaluationMain eval/scenarios --write docs/evaluation.md
 	java -cp $(JAR) dev.blueprint.core.eval.EvaluationMain eval/holdout --write docs/evaluation.md holdout

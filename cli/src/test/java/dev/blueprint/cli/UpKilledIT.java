@@ -45,7 +45,11 @@ class UpKilledIT {
                 "--port",
                 Integer.toString(port),
                 "--workspace",
-                tmp.resolve("engagements").toString())
+                tmp.resolve("engagements").toString(),
+                // the mode under test: the in-memory server, with checkpoints
+                "--in-memory",
+                "--state-dir",
+                tmp.resolve("state").toString())
             .redirectErrorStream(true)
             .start();
     BufferedReader lines =

@@ -16,8 +16,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Runs Temporal's Java test server on 127.0.0.1 (loopback only) until Ctrl-C, so that nothing"
           + " else needs installing.",
-      "It keeps everything in memory: stopping it forgets every engagement. For durability run a"
-          + " real Temporal cluster and point the worker and clients at it with --address.",
+      "It keeps everything in memory: stopping it forgets every engagement. For durability run"
+          + " `blueprint up` with a Temporal CLI (its dev server keeps a SQLite file), or a real"
+          + " Temporal cluster and point the worker and clients at it with --address.",
     })
 public final class DevServerCommand implements Callable<Integer> {
 

@@ -2,9 +2,9 @@ package dev.blueprint.cli.commands;
 
 import dev.blueprint.workflow.api.EngagementWorkflow;
 import dev.blueprint.workflow.runtime.Connection;
-import dev.blueprint.workflow.runtime.DevServer;
 import dev.blueprint.workflow.runtime.EngagementWorker;
 import dev.blueprint.workflow.runtime.Resumer;
+import dev.blueprint.workflow.runtime.ServerChoice;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import java.io.IOException;
@@ -23,11 +23,15 @@ import picocli.CommandLine.Spec;
     name = "up",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs the dev server (on 127.0.0.1) and a worker in one process until Ctrl-C: all a"
-          + " newcomer needs. The server keeps engagements in memory; every engagement also"
-          + " writes its state to checkpoint.json in its workspace at every step and decision,"
-          + " and `up` resumes each unfinished one from there when it starts (shown as"
-          + " '(resumed)' by `engagement list`): a stop, crash or kill loses no decision.",
+      "Runs a Temporal server (on 127.0.0.1) and a worker in one process until Ctrl-C: all a"
+          + " newcomer needs. It says which server runs and where its state lives.",
+      "With a Temporal CLI (--temporal-cli, env BLUEPRINT_TEMPORAL_CLI, temporal on PATH, or"
+          + " fetched once into the state directory, pinned and checksummed, unless --offline) it"
+          + " runs the CLI's dev server with its SQLite file in --state-dir: engagements survive"
+          + " a restart of up. Otherwise it runs the in-memory Java test server; then every"
+          + " engagement's checkpoint.json in its workspace (written at every step and decision)"
+          + " lets the next up resume each unfinished one, shown as '(resumed)' by `engagement"
+          + " list`: a stop, crash or kill loses no decision.",
     })
 public final class UpCommand implements Callable<Integer> {
 
@@ -43,9 +47,11 @@ public final class UpCommand implements Callable<Integer> {
 
   @Mixin TargetOptions targets;
 
+  @Mixin ServerOptions servers;
+
   @Override
   public Integer call() throws InterruptedException {
-    DevServer server = DevServerCommand.start(port);
+    ServerChoice.Running server = servers.start(port, spec.commandLine().getErr());
     Connection c = Connection.local(server.port());
     WorkflowServiceStubs stubs = c.stubs();
     WorkflowClient client = c.client(stubs);
@@ -54,12 +60,16 @@ public final class UpCommand implements Callable<Integer> {
     // for a worker that cannot outlive the server or be outlived by it (the server never moves a
     // workflow off a dead worker's sticky queue): this one lives and dies with the server in this
     // process. A `blueprint worker` started against this server decides for itself (off here).
+    // Against the CLI dev server (a real Temporal server, which moves work off a dead worker's
+    // sticky queue after a few seconds) on is simply the default.
     EngagementWorker worker =
         EngagementWorker.start(
             client, Workers.activities(workspace.root(), targets), EngagementWorker.Sticky.ON);
-    // the in-memory server has lost whatever the last `up` ran: resume it from its checkpoints
     PrintWriter out = spec.commandLine().getOut();
-    resume(client, out);
+    if (!server.persistent()) {
+      // the in-memory server has lost whatever the last `up` ran: resume it from its checkpoints
+      resume(client, out);
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -71,15 +81,15 @@ public final class UpCommand implements Callable<Integer> {
                   stopped.countDown();
                 },
                 "up-shutdown"));
-    out.println("blueprint is up: Temporal dev server and worker on " + server.address());
+    out.println("blueprint is up: Temporal server and worker on " + server.address());
+    out.println("  server: " + server.describe());
+    out.println("  state: " + server.stateDir() + " (" + server.keeps() + ")");
     out.println("  workspace: " + workspace.root().toAbsolutePath().normalize());
     out.println("  task queues: " + EngagementWorkflow.TASK_QUEUE + ", " + worker.hostQueue());
     out.println(
         "  next: blueprint engagement start REQUIREMENTS"
             + (server.port() == 7233 ? "" : " --address " + server.address()));
-    out.println(
-        "  Ctrl-C stops both; the server keeps engagements in memory, and each engagement's"
-            + " checkpoint in its workspace lets the next `up` resume it");
+    out.println("  Ctrl-C stops both");
     out.flush();
     stopped.await();
     return 0;
