@@ -271,7 +271,7 @@ public class EngagementWorkflowImpl implements EngagementWorkflow {
       return;
     }
     String host = activities.local.hostQueue();
-    log.info("engagement {}: runs on {}", slug, host);
+    log.debug("engagement {}: runs on {}", slug, host);
     ContinueAsNewOptions.Builder move = ContinueAsNewOptions.newBuilder().setTaskQueue(host);
     Integer resumed =
         Workflow.getMemo(EngagementWorkflow.RESUMED_MEMO, Integer.class, Integer.class);
