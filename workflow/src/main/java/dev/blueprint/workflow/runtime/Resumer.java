@@ -5,6 +5,9 @@ import dev.blueprint.workflow.activities.Workspace;
 import dev.blueprint.workflow.api.EngagementInput;
 import dev.blueprint.workflow.api.EngagementStatus;
 import dev.blueprint.workflow.api.EngagementWorkflow;
+import dev.blueprint.workflow.api.Step;
+import dev.blueprint.workflow.api.StepProgress;
+import dev.blueprint.workflow.api.StepState;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowOptions;
@@ -57,6 +60,9 @@ public final class Resumer {
         continue;
       }
       if (checkpoint.isEmpty()) {
+        checkpoint = beforeFirstCheckpoint(workspace, dir);
+      }
+      if (checkpoint.isEmpty()) {
         continue;
       }
       Outcome o = resume(workspace, checkpoint.get());
@@ -65,6 +71,50 @@ public final class Resumer {
       }
     }
     return out;
+  }
+
+  /**
+   * An engagement killed after its intake claimed the workspace and before its first checkpoint: it
+   * is resumed from its start, by the same owner, with the default review policy and a human review
+   * (what its start asked for is not on disk yet, and approving is never assumed).
+   */
+  private static Optional<EngagementInput> beforeFirstCheckpoint(Workspace workspace, Path dir)
+      throws IOException {
+    String slug = dir.getFileName().toString();
+    String owner = workspace.owner(slug);
+    if (owner == null || !Files.isRegularFile(workspace.requirements(slug))) {
+      return Optional.empty();
+    }
+    List<StepProgress> steps = new ArrayList<>();
+    for (Step s : Step.values()) {
+      if (s != Step.DONE) {
+        steps.add(new StepProgress(s, StepState.PENDING, ""));
+      }
+    }
+    EngagementStatus start =
+        new EngagementStatus(
+            slug,
+            dev.blueprint.workflow.api.Outcome.RUNNING,
+            Step.INTAKE,
+            steps,
+            1,
+            0,
+            List.of(),
+            0,
+            0,
+            false,
+            List.of(),
+            List.of(),
+            List.of(),
+            null,
+            null,
+            0,
+            owner,
+            0,
+            null);
+    return Optional.of(
+        EngagementInput.of(slug, workspace.requirements(slug).toString(), null, false)
+            .checkpoint(start));
   }
 
   private Outcome resume(Workspace workspace, EngagementInput checkpoint) throws IOException {
