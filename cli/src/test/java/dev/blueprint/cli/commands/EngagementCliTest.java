@@ -79,6 +79,11 @@ class EngagementCliTest {
 
   static void awaitStep(String step, int revision) throws Exception {
     for (int i = 0; i < 300; i++) {
+      Run r = run("engagement", "status", SLUG, "--format", "json");
+      if (r.exit() != 0 && r.err().contains("did not answer")) {
+        Thread.sleep(100); // the worker holds a workflow task while it advises
+        continue;
+      }
       JsonNode s = status();
       if (s.get("step").asText().equals(step) && s.get("revision").asInt() == revision) {
         return;
@@ -121,6 +126,10 @@ class EngagementCliTest {
             "--comment",
             "x");
     assertEquals(0, changes.exit(), changes.err());
+    assertTrue(
+        changes.out().contains(amended + ": ")
+            && changes.out().contains(" review finding(s), 0 HIGH"),
+        "the requester sees the review the revision will get: " + changes.out());
     awaitStep("HUMAN_REVIEW", 2);
 
     Run text = run("engagement", "status", SLUG);

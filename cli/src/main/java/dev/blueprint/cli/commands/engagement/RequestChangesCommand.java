@@ -3,12 +3,16 @@ package dev.blueprint.cli.commands.engagement;
 import dev.blueprint.cli.Cli;
 import dev.blueprint.cli.UserException;
 import dev.blueprint.core.load.LoadedBlueprint;
+import dev.blueprint.core.review.Finding;
+import dev.blueprint.core.review.Reviewer;
+import dev.blueprint.core.review.Risk;
 import dev.blueprint.core.validate.Validator;
 import dev.blueprint.workflow.api.ChangeRequest;
 import dev.blueprint.workflow.api.DecisionRequest;
 import dev.blueprint.workflow.runtime.Engagements;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -45,6 +49,21 @@ final class RequestChangesCommand extends ClientCommand {
       throw new UserException(
           blueprint + ": has no architecture; request changes with a full blueprint");
     }
+    // the automated review that the revision will get, shown now, before anything is sent
+    List<Finding> findings = Reviewer.review(loaded.blueprint());
+    long high = findings.stream().filter(f -> f.severity() == Risk.HIGH).count();
+    out()
+        .println(
+            blueprint
+                + ": "
+                + findings.size()
+                + " review finding(s), "
+                + high
+                + " HIGH"
+                + (high > 0 ? " (approving it will need --accept for each):" : ""));
+    findings.stream()
+        .filter(f -> f.severity() == Risk.HIGH)
+        .forEach(f -> out().println("  " + f.format()));
     var d =
         decide(
             engagements,
