@@ -4,14 +4,17 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
-import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Mutual exclusion between processes (and threads) through an OS lock ({@link FileChannel#lock}) on
@@ -20,20 +23,26 @@ import java.util.UUID;
  * left (staging folders, git's own lock files).
  *
  * <p>The file is deleted on release, so that nothing is left behind. That is safe because an
- * acquirer checks, once it holds the lock, that the path still names the file it locked (a token
- * written through the locked channel reads back through the path); if the file was deleted or
- * replaced meanwhile, it tries again.
+ * acquirer checks, once it holds the lock, that the path still names the file it opened (the same
+ * file key before opening and after locking; the file it holds open cannot be replaced by one with
+ * the same key); if the file was deleted or replaced meanwhile, it tries again. Within this JVM a
+ * semaphore per file comes first: POSIX releases a process's lock when any of its descriptors of
+ * the file closes, so no second thread may even open the file while one holds it.
  */
 public final class FileMutex implements AutoCloseable {
 
   private static final long POLL_MILLIS = 50;
 
+  private static final ConcurrentHashMap<Path, Semaphore> IN_THIS_JVM = new ConcurrentHashMap<>();
+
   private final Path file;
+  private final Semaphore local;
   private final FileChannel channel;
   private final FileLock lock;
 
-  private FileMutex(Path file, FileChannel channel, FileLock lock) {
+  private FileMutex(Path file, Semaphore local, FileChannel channel, FileLock lock) {
     this.file = file;
+    this.local = local;
     this.channel = channel;
     this.lock = lock;
   }
@@ -47,61 +56,86 @@ public final class FileMutex implements AutoCloseable {
     Path lockFile = file.toAbsolutePath().normalize();
     Files.createDirectories(lockFile.getParent());
     long deadline = System.nanoTime() + wait.toNanos();
-    while (true) {
-      FileMutex held = tryAcquire(lockFile);
-      if (held != null) {
-        return held;
+    Semaphore local = IN_THIS_JVM.computeIfAbsent(lockFile, k -> new Semaphore(1));
+    try {
+      if (!local.tryAcquire(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+        throw busy(lockFile, wait);
       }
-      if (System.nanoTime() >= deadline) {
-        throw new Busy(
-            lockFile
-                + " is held by another publish or generation still running (waited "
-                + wait.toSeconds()
-                + " s); it is released when that one ends or its process dies");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while waiting for " + lockFile, e);
+    }
+    boolean held = false;
+    try {
+      while (true) {
+        FileMutex mutex = tryAcquire(lockFile, local);
+        if (mutex != null) {
+          held = true;
+          return mutex;
+        }
+        if (System.nanoTime() >= deadline) {
+          throw busy(lockFile, wait);
+        }
+        try {
+          Thread.sleep(POLL_MILLIS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IOException("interrupted while waiting for " + lockFile, e);
+        }
       }
-      try {
-        Thread.sleep(POLL_MILLIS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IOException("interrupted while waiting for " + lockFile, e);
+    } finally {
+      if (!held) {
+        local.release();
       }
     }
   }
 
-  private static FileMutex tryAcquire(Path file) throws IOException {
-    FileChannel channel =
-        FileChannel.open(
-            file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-    boolean keep = false;
+  private static Busy busy(Path lockFile, Duration wait) {
+    return new Busy(
+        lockFile
+            + " is held by another publish or generation still running (waited "
+            + wait.toSeconds()
+            + " s); it is released when that one ends or its process dies");
+  }
+
+  /** The lock if free now; null if another process holds it or the file changed under us. */
+  private static FileMutex tryAcquire(Path file, Semaphore local) throws IOException {
+    for (int attempt = 0; attempt < 3; attempt++) {
+      Object before = fileKey(file);
+      FileChannel channel =
+          FileChannel.open(
+              file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+      boolean keep = false;
+      try {
+        FileLock lock = channel.tryLock();
+        if (lock == null) {
+          return null;
+        }
+        if (before != null && before.equals(fileKey(file))) {
+          channel.truncate(0);
+          channel.write(
+              ByteBuffer.wrap(
+                  (ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.UTF_8)),
+              0);
+          keep = true;
+          return new FileMutex(file, local, channel, lock);
+        }
+        // created by us just now, or deleted or replaced since we opened it: look again
+      } finally {
+        if (!keep) {
+          channel.close();
+        }
+      }
+    }
+    return null;
+  }
+
+  private static Object fileKey(Path file) throws IOException {
     try {
-      FileLock lock;
-      try {
-        lock = channel.tryLock();
-      } catch (OverlappingFileLockException e) {
-        lock = null; // this JVM holds it (another thread)
-      }
-      if (lock == null) {
-        return null;
-      }
-      String token = ProcessHandle.current().pid() + " " + UUID.randomUUID() + "\n";
-      channel.truncate(0);
-      channel.write(ByteBuffer.wrap(token.getBytes(StandardCharsets.UTF_8)), 0);
-      channel.force(false);
-      String onDisk;
-      try {
-        onDisk = Files.readString(file, StandardCharsets.UTF_8);
-      } catch (NoSuchFileException e) {
-        onDisk = null; // the previous holder deleted it after we opened it
-      }
-      if (!token.equals(onDisk)) {
-        return null; // we locked a file that is no longer at the path: try again
-      }
-      keep = true;
-      return new FileMutex(file, channel, lock);
-    } finally {
-      if (!keep) {
-        channel.close();
-      }
+      return Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+          .fileKey();
+    } catch (NoSuchFileException e) {
+      return null;
     }
   }
 
@@ -119,7 +153,11 @@ public final class FileMutex implements AutoCloseable {
       try {
         lock.release();
       } finally {
-        channel.close();
+        try {
+          channel.close();
+        } finally {
+          local.release();
+        }
       }
     }
   }
