@@ -289,6 +289,7 @@ public final class Generator {
   private void renderEverything(
       Blueprint blueprint, OutputTree out, GeneratorOptions options, Progress progress, Gate gate)
       throws IOException, ProblemException {
+    Templates.checkOverrides(options.templatesDir());
     GenerationContext context =
         new GenerationContext(
             blueprint, options, Templates.forOverrides(options.templatesDir()), out);
