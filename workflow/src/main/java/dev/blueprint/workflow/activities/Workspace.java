@@ -145,7 +145,12 @@ public final class Workspace {
     Files.createDirectories(file.getParent());
     Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
     try {
-      Files.writeString(tmp, content, StandardCharsets.UTF_8);
+      try {
+        Files.writeString(tmp, content, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        // a full disk says only "No space left on device": name the file
+        throw new IOException("cannot write " + file + ": " + e.getMessage(), e);
+      }
       try {
         Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
