@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.blueprint.core.load.BlueprintMapper;
 import dev.blueprint.core.synth.SyntheticBlueprints;
 import dev.blueprint.workflow.api.ChangeRequest;
+import dev.blueprint.workflow.api.DecisionRecord;
 import dev.blueprint.workflow.api.EngagementInput;
 import dev.blueprint.workflow.api.EngagementResult;
 import dev.blueprint.workflow.api.EngagementStatus;
@@ -25,6 +26,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -186,7 +189,10 @@ class LargePublishKillTest {
             EngagementStatus s = engagements.status(slug);
             return s.step() == Step.HUMAN_REVIEW && s.reviewedRevision() == 2;
           });
-      assertEquals(2, engagements.approve(slug, "the large one").revision());
+      // the approval's answer may come only once the workflow task that runs the local steps
+      // ends: asked on a thread of its own, so that the files can be watched meanwhile
+      CompletableFuture<DecisionRecord> approval =
+          CompletableFuture.supplyAsync(() -> engagements.approve(slug, "the large one"));
       watch(engagements, slug);
 
       await(
@@ -217,6 +223,7 @@ class LargePublishKillTest {
           !Files.exists(ws.resolve("publish.json")), "killed before the publish was recorded");
       fork("worker-3", KillableWorkerMain.class, address, root.toString(), gate.toString());
 
+      assertEquals(2, approval.get(300, TimeUnit.SECONDS).revision());
       EngagementResult result = engagements.awaitResult(slug, Duration.ofSeconds(300));
       assertEquals(Outcome.COMPLETED, result.outcome());
       Path repo = ws.resolve("repo");
