@@ -1,6 +1,7 @@
 package dev.blueprint.core.generate;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.blueprint.core.io.FileMutex;
 import dev.blueprint.core.load.BlueprintMapper;
 import dev.blueprint.core.model.Blueprint;
 import dev.blueprint.core.problem.Location;
@@ -10,10 +11,12 @@ import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -154,6 +157,7 @@ public final class Generator {
    * before any failure of the rendering itself (a blueprint that the gate refuses may well fail to
    * render).
    */
+  @SuppressWarnings("try") // the lock is held for the try block
   public GenerationResult generate(
       Blueprint blueprint, Path target, GeneratorOptions options, Progress progress, Gate gate)
       throws IOException, ProblemException {
@@ -161,6 +165,69 @@ public final class Generator {
     checkTarget(absolute);
     Path parent = absolute.getParent();
     Files.createDirectories(parent);
+    // one generation of a target at a time, across processes: what a killed one left is then safe
+    // to clean up (its lock died with it)
+    try (FileMutex held = FileMutex.acquire(lockFile(absolute), LOCK_WAIT)) {
+      recover(absolute);
+      checkTarget(absolute);
+      return generateHeld(blueprint, absolute, options, progress, gate);
+    }
+  }
+
+  /** How long a generation waits for another generation of the same target to end. */
+  static final Duration LOCK_WAIT = Duration.ofMinutes(2);
+
+  /** The lock file of {@code target}'s generations: {@code .NAME.lock} beside it. */
+  static Path lockFile(Path target) {
+    return target.resolveSibling("." + target.getFileName() + ".lock");
+  }
+
+  /**
+   * Puts right what a generation killed mid-way left beside {@code target} (called while holding
+   * its lock, so no live generation owns them): a {@code .NAME.previous-*} backup goes back in
+   * place if the swap had moved the target away, else it is deleted; a {@code .NAME.staging-*}
+   * folder gives back a {@code .git} the swap had moved into it, then is deleted.
+   */
+  static void recover(Path target) throws IOException {
+    String name = target.getFileName().toString();
+    List<Path> staging = new ArrayList<>();
+    List<Path> previous = new ArrayList<>();
+    try (Stream<Path> siblings = Files.list(target.getParent())) {
+      for (Path p : siblings.sorted().toList()) {
+        String n = p.getFileName().toString();
+        if (!Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+          continue;
+        }
+        if (n.startsWith("." + name + ".staging-")) {
+          staging.add(p);
+        } else if (n.startsWith("." + name + ".previous-")) {
+          previous.add(p);
+        }
+      }
+    }
+    for (Path backup : previous) {
+      if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+        move(backup, target);
+      } else {
+        deleteRecursively(backup);
+      }
+    }
+    Path git = target.resolve(".git");
+    for (Path folder : staging) {
+      Path keptGit = folder.resolve(".git");
+      if (Files.exists(keptGit, LinkOption.NOFOLLOW_LINKS)
+          && Files.isDirectory(target)
+          && !Files.exists(git, LinkOption.NOFOLLOW_LINKS)) {
+        move(keptGit, git);
+      }
+      deleteRecursively(folder);
+    }
+  }
+
+  private GenerationResult generateHeld(
+      Blueprint blueprint, Path absolute, GeneratorOptions options, Progress progress, Gate gate)
+      throws IOException, ProblemException {
+    Path parent = absolute.getParent();
     Path staging = Files.createTempDirectory(parent, "." + absolute.getFileName() + ".staging-");
     try {
       OutputTree out = new OutputTree(staging, earlierGeneration(absolute));
@@ -222,6 +289,7 @@ public final class Generator {
   private void renderEverything(
       Blueprint blueprint, OutputTree out, GeneratorOptions options, Progress progress, Gate gate)
       throws IOException, ProblemException {
+    Templates.checkOverrides(options.templatesDir());
     GenerationContext context =
         new GenerationContext(
             blueprint, options, Templates.forOverrides(options.templatesDir()), out);

@@ -263,7 +263,16 @@ public final class OutputTree {
   }
 
   /** Runs a write of {@code relativePath} now, or queues it on the pool. */
-  private void run(String relativePath, WritePool.Job job) throws IOException, ProblemException {
+  private void run(String relativePath, WritePool.Job unnamed)
+      throws IOException, ProblemException {
+    WritePool.Job job =
+        () -> {
+          try {
+            unnamed.run();
+          } catch (IOException e) {
+            throw naming(resolve(relativePath), e);
+          }
+        };
     WritePool p = pool;
     if (p == null) {
       job.run();
@@ -287,6 +296,20 @@ public final class OutputTree {
             chmodExecutable(resolve(relativePath));
           }
         });
+  }
+
+  /**
+   * {@code e}, or when its message does not name {@code file} (a full disk says only "No space left
+   * on device"), an exception that does, with {@code e} as its cause.
+   */
+  static IOException naming(Path file, IOException e) {
+    String message = e.getMessage();
+    if (message != null && message.contains(file.toString())) {
+      return e;
+    }
+    return new IOException(
+        "cannot write " + file + ": " + (message == null ? e.getClass().getSimpleName() : message),
+        e);
   }
 
   /**

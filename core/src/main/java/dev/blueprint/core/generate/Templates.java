@@ -19,6 +19,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -125,6 +126,44 @@ public final class Templates {
               Location.ofFile("template " + name),
               element,
               "cannot read the template: " + e.getMessage()));
+    }
+  }
+
+  /**
+   * Refuses a templates folder holding a symbolic link whose target is outside the folder
+   * (BP-GEN-005, one problem per link, naming the link and its target): FreeMarker would refuse it
+   * only when that template is first used, with a message of its own and no rule id, and a verbatim
+   * copy would read the outside file.
+   */
+  public static void checkOverrides(Path dir) throws IOException, ProblemException {
+    if (dir == null || !Files.isDirectory(dir)) {
+      return;
+    }
+    Path root = dir.toRealPath();
+    List<Problem> problems = new java.util.ArrayList<>();
+    try (java.util.stream.Stream<Path> all = Files.walk(dir)) {
+      for (Path p : all.filter(Files::isSymbolicLink).sorted().toList()) {
+        Path target = p.getParent().resolve(Files.readSymbolicLink(p)).normalize();
+        Path real = Files.exists(p) ? p.toRealPath() : target;
+        if (!real.startsWith(root)) {
+          problems.add(
+              new Problem(
+                  "BP-GEN-005",
+                  dev.blueprint.core.problem.Severity.ERROR,
+                  Location.ofFile(p.toString()),
+                  "",
+                  "the template "
+                      + dir.relativize(p)
+                      + " is a symbolic link to "
+                      + real
+                      + ", outside the templates folder "
+                      + root,
+                  "copy the file into the templates folder instead of linking to it"));
+        }
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new ProblemException(problems);
     }
   }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.blueprint.core.generate.Generator;
 import dev.blueprint.core.generate.GeneratorOptions;
+import dev.blueprint.core.io.FileMutex;
 import dev.blueprint.core.load.BlueprintMapper;
 import dev.blueprint.core.model.Blueprint;
 import dev.blueprint.core.problem.ProblemException;
@@ -86,39 +87,47 @@ public final class EngagementActivitiesImpl implements EngagementActivities {
   // ---- advice ----------------------------------------------------------------------------------
 
   @Override
+  @SuppressWarnings("try") // the lock is held for the try block
   public String advise(String slug) {
     hooks.at(Step.ADVISE, Phase.BEFORE);
     Path adviceDir = workspace.advice(slug);
     Path proposal = workspace.blueprint(slug, 1);
     io(
         () -> {
-          if (!Files.isRegularFile(proposal)) {
-            Blueprint requirements = load(workspace.requirements(slug), "requirements");
-            Path staging = Files.createTempDirectory(workspace.dir(slug), ".advice-");
-            try {
-              Blueprint proposed = ports.advice().advise(requirements, staging);
-              Path proposedFile = staging.resolve(AdvicePort.PROPOSAL);
-              if (!Files.isRegularFile(proposedFile)) {
-                throw new IOException("the advisor wrote no " + AdvicePort.PROPOSAL);
-              }
-              String text = Files.readString(proposedFile);
-              Generator.deleteRecursively(adviceDir);
-              Files.move(staging, adviceDir);
-              Workspace.writeAtomically(proposal, text);
-              if (proposed != null) {
-                // the review (next, on this worker) finds it while the file holds these bytes
-                valid.remember(proposal, text.getBytes(StandardCharsets.UTF_8), proposed);
-              }
-            } catch (ProblemException e) {
-              throw invalid(e.getMessage());
-            } finally {
-              Generator.deleteRecursively(staging);
-            }
+          // one attempt at a time; what a killed one staged is removed
+          try (FileMutex held = workspace.stage(slug, "advice")) {
+            adviseHeld(slug, adviceDir, proposal);
           }
         });
     hooks.at(Step.ADVISE, Phase.AFTER);
     Path report = adviceDir.resolve("report.md");
     return (Files.isRegularFile(report) ? report : adviceDir).toString();
+  }
+
+  private void adviseHeld(String slug, Path adviceDir, Path proposal) throws IOException {
+    if (!Files.isRegularFile(proposal)) {
+      Blueprint requirements = load(workspace.requirements(slug), "requirements");
+      Path staging = Files.createTempDirectory(workspace.dir(slug), ".advice-");
+      try {
+        Blueprint proposed = ports.advice().advise(requirements, staging);
+        Path proposedFile = staging.resolve(AdvicePort.PROPOSAL);
+        if (!Files.isRegularFile(proposedFile)) {
+          throw new IOException("the advisor wrote no " + AdvicePort.PROPOSAL);
+        }
+        String text = Files.readString(proposedFile);
+        Generator.deleteRecursively(adviceDir);
+        Files.move(staging, adviceDir);
+        Workspace.writeAtomically(proposal, text);
+        if (proposed != null) {
+          // the review (next, on this worker) finds it while the file holds these bytes
+          valid.remember(proposal, text.getBytes(StandardCharsets.UTF_8), proposed);
+        }
+      } catch (ProblemException e) {
+        throw invalid(e.getMessage());
+      } finally {
+        Generator.deleteRecursively(staging);
+      }
+    }
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.blueprint.workflow.activities;
 
 import dev.blueprint.core.generate.Generator;
+import dev.blueprint.core.io.FileMutex;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -116,12 +117,40 @@ public final class Workspace {
     }
   }
 
+  /**
+   * Holds the engagement's lock for a step that stages into {@code .STEP-*} folders of its
+   * workspace (e.g. {@code advice}), and removes the staging folders a killed attempt left: no live
+   * attempt owns them, since it would hold the lock. Close it when the step is done.
+   */
+  public FileMutex stage(String slug, String step) throws IOException {
+    Path dir = dir(slug);
+    FileMutex held = FileMutex.acquire(dir.resolve("." + step + ".lock"), STAGE_WAIT);
+    try (Stream<Path> entries = Files.list(dir)) {
+      for (Path p : entries.toList()) {
+        if (p.getFileName().toString().startsWith("." + step + "-") && Files.isDirectory(p)) {
+          Generator.deleteRecursively(p);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      held.close();
+      throw e;
+    }
+    return held;
+  }
+
+  private static final java.time.Duration STAGE_WAIT = java.time.Duration.ofSeconds(30);
+
   /** Writes through a temporary file and a move, so that a crash leaves the old or new content. */
   public static void writeAtomically(Path file, String content) throws IOException {
     Files.createDirectories(file.getParent());
     Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
     try {
-      Files.writeString(tmp, content, StandardCharsets.UTF_8);
+      try {
+        Files.writeString(tmp, content, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        // a full disk says only "No space left on device": name the file
+        throw new IOException("cannot write " + file + ": " + e.getMessage(), e);
+      }
       try {
         Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
