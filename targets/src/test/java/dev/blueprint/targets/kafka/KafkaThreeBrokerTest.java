@@ -72,12 +72,25 @@ class KafkaThreeBrokerTest {
 
       try (Admin admin = connection.admin()) {
         for (TopicSpec spec : desired) {
+          // a broker answers for a new topic once its metadata reached it: poll, as for the plan
           TopicDescription d =
-              admin.describeTopics(List.of(spec.name())).allTopicNames().get().get(spec.name());
+              TestKafka.eventually(
+                  () ->
+                      orNull(
+                          () ->
+                              admin
+                                  .describeTopics(List.of(spec.name()))
+                                  .allTopicNames()
+                                  .get()
+                                  .get(spec.name())),
+                  x -> x != null);
           assertEquals(spec.partitions(), d.partitions().size());
           d.partitions().forEach(p -> assertEquals(spec.replicationFactor(), p.replicas().size()));
           ConfigResource r = new ConfigResource(ConfigResource.Type.TOPIC, spec.name());
-          Config config = admin.describeConfigs(List.of(r)).all().get().get(r);
+          Config config =
+              TestKafka.eventually(
+                  () -> orNull(() -> admin.describeConfigs(List.of(r)).all().get().get(r)),
+                  x -> x != null);
           assertEquals(spec.configs(), KafkaPlanner.topicOwnConfigs(config), spec.name());
           topicsSeen++;
         }
@@ -154,6 +167,18 @@ class KafkaThreeBrokerTest {
     assertTrue(plan.creates().isEmpty());
     try (Admin admin = connection.admin()) {
       assertFalse(admin.listTopics().names().get().contains("after-outage.v1"));
+    }
+  }
+
+  /** The value, or null while the cluster does not answer for it yet. */
+  static <T> T orNull(java.util.concurrent.Callable<T> call) {
+    try {
+      return call.call();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (Exception notYet) {
+      return null;
     }
   }
 }
