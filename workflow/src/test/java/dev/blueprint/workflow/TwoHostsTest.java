@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TwoHostsTest {
 
-  static final int ENGAGEMENTS = 10;
+  static final int ENGAGEMENTS = 20;
 
   @TempDir Path tmp;
 
