@@ -31,6 +31,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,32 +45,20 @@ class LargePublishKillTest {
 
   @TempDir Path tmp;
 
-  final List<Process> processes = new ArrayList<>();
+  Forks forks;
+
+  @BeforeEach
+  void forks() {
+    forks = new Forks(tmp, "384m");
+  }
 
   @AfterEach
   void stopAll() throws InterruptedException {
-    for (Process p : processes) {
-      p.destroyForcibly();
-      p.waitFor();
-    }
+    forks.killAll();
   }
 
   Process fork(String name, Class<?> main, String... args) throws IOException {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(ProcessHandle.current().info().command().orElse("java"));
-    cmd.add("-Xmx384m");
-    cmd.add("-Dblueprint.root=" + TestPorts.root());
-    cmd.add("-cp");
-    cmd.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
-    cmd.add(main.getName());
-    cmd.addAll(List.of(args));
-    Process p =
-        new ProcessBuilder(cmd)
-            .redirectErrorStream(true)
-            .redirectOutput(tmp.resolve(name + ".log").toFile())
-            .start();
-    processes.add(p);
-    return p;
+    return forks.fork(name, main, args);
   }
 
   void await(String what, Duration timeout, BooleanSupplier condition) throws Exception {

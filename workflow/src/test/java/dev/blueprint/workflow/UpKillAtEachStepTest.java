@@ -19,10 +19,10 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -39,32 +39,26 @@ class UpKillAtEachStepTest {
 
   @TempDir Path tmp;
 
-  final List<Process> processes = new ArrayList<>();
+  Forks forks;
+  int ups;
+
+  @BeforeEach
+  void forks() {
+    forks = new Forks(tmp, "512m");
+  }
 
   @AfterEach
   void stopAll() throws InterruptedException {
-    for (Process p : processes) {
-      p.destroyForcibly();
-      p.waitFor();
-    }
+    forks.killAll();
   }
 
   Process up(int port, Path root, Path gate) throws IOException {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(ProcessHandle.current().info().command().orElse("java"));
-    cmd.add("-Xmx512m");
-    cmd.add("-Dblueprint.root=" + TestPorts.root());
-    cmd.add("-cp");
-    cmd.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
-    cmd.add(KillableUpMain.class.getName());
-    cmd.addAll(List.of(Integer.toString(port), root.toString(), gate.toString()));
-    Process p =
-        new ProcessBuilder(cmd)
-            .redirectErrorStream(true)
-            .redirectOutput(tmp.resolve("up-" + processes.size() + ".log").toFile())
-            .start();
-    processes.add(p);
-    return p;
+    return forks.fork(
+        "up-" + ups++,
+        KillableUpMain.class,
+        Integer.toString(port),
+        root.toString(),
+        gate.toString());
   }
 
   static void awaitTrue(String what, Duration timeout, java.util.function.BooleanSupplier c)
@@ -148,15 +142,6 @@ class UpKillAtEachStepTest {
       assertTrue(Checkpoints.read(root.resolve(SLUG)).orElseThrow().carried().outcome().isFinal());
     } finally {
       stubs.shutdown();
-      for (int i = 0; i < processes.size(); i++) {
-        Path log = tmp.resolve("up-" + i + ".log");
-        if (Files.exists(log)) {
-          Files.copy(
-              log,
-              Path.of("/tmp/upkill-" + step + "-" + i + ".log"),
-              java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
     }
   }
 }

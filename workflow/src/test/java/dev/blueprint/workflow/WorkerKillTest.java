@@ -17,11 +17,11 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,32 +34,20 @@ class WorkerKillTest {
 
   @TempDir Path tmp;
 
-  final List<Process> processes = new ArrayList<>();
+  Forks forks;
+
+  @BeforeEach
+  void forks() {
+    forks = new Forks(tmp, "256m");
+  }
 
   @AfterEach
   void stopAll() throws InterruptedException {
-    for (Process p : processes) {
-      p.destroyForcibly();
-      p.waitFor();
-    }
+    forks.killAll();
   }
 
   Process fork(String name, Class<?> main, String... args) throws IOException {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(ProcessHandle.current().info().command().orElse("java"));
-    cmd.add("-Xmx256m");
-    cmd.add("-Dblueprint.root=" + TestPorts.root());
-    cmd.add("-cp");
-    cmd.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
-    cmd.add(main.getName());
-    cmd.addAll(List.of(args));
-    Process p =
-        new ProcessBuilder(cmd)
-            .redirectErrorStream(true)
-            .redirectOutput(tmp.resolve(name + ".log").toFile())
-            .start();
-    processes.add(p);
-    return p;
+    return forks.fork(name, main, args);
   }
 
   Process worker(String name, String address, Path root, Path gate) throws IOException {
@@ -67,8 +55,7 @@ class WorkerKillTest {
   }
 
   static void kill(Process p) throws InterruptedException {
-    p.destroyForcibly(); // SIGKILL: no shutdown hook, no goodbye to the server
-    p.waitFor();
+    Forks.kill(p);
   }
 
   void await(String what, Duration timeout, BooleanSupplier condition) throws Exception {
@@ -145,7 +132,10 @@ class WorkerKillTest {
           GitLog.revisions(root.resolve(slug).resolve("repo")),
           "the commit was made before the kill");
 
-      kill(processes.get(processes.size() - 1)); // during an activity, after its side effect
+      kill(
+          forks
+              .processes()
+              .get(forks.processes().size() - 1)); // during an activity, after its side effect
       Files.delete(hold);
       worker("worker-3", address, root, gate);
 
