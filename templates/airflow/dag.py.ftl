@@ -99,7 +99,7 @@ import pendulum
 from jinja2 import pass_context
 </#if>
 <#if v3>
-from airflow.sdk import <@list (["DAG"] + dag.assets?has_content?then(["Asset"], []) + dag.usesGroups?then(["TaskGroup"], []))/>
+from airflow.sdk import <@list (["DAG"] + dag.assets?has_content?then(["Asset"], []) + (dag.schedule.dataIntervals!false)?then(["CronDataIntervalTimetable"], []) + dag.usesGroups?then(["TaskGroup"], []))/>
 <#else>
 from airflow import DAG
 <#if dag.assets?has_content>
@@ -188,7 +188,13 @@ with DAG(
     schedule=[<@list dag.schedule.assets/>],
 <#break>
 <#default>
+<#if dag.schedule.dataIntervals!false>
+    # each run covers the interval since the previous one (a plain cron string would give
+    # Airflow 3's CronTriggerTimetable, whose runs have an empty data interval)
+    schedule=CronDataIntervalTimetable(${esc.py(dag.schedule.expression)}, timezone="UTC"),
+<#else>
     schedule=${esc.py(dag.schedule.expression)},
+</#if>
 </#switch>
     start_date=pendulum.datetime(${dag.startDate[0]}, ${dag.startDate[1]}, ${dag.startDate[2]}, tz="UTC"),
     catchup=False,

@@ -9,7 +9,7 @@ from datetime import timedelta
 
 import pendulum
 from jinja2 import pass_context
-from airflow.sdk import DAG, Asset
+from airflow.sdk import DAG, Asset, CronDataIntervalTimetable
 from airflow.providers.standard.operators.bash import BashOperator
 from airflow.providers.standard.operators.python import PythonOperator
 from airflow.providers.apache.spark.operators.spark_submit import SparkSubmitOperator
@@ -61,7 +61,9 @@ def _fail_run():
 with DAG(
     dag_id="events_to_lake",
     doc_md="Lands an hour of payment and login events in the raw zone.",
-    schedule="@hourly",
+    # each run covers the interval since the previous one (a plain cron string would give
+    # Airflow 3's CronTriggerTimetable, whose runs have an empty data interval)
+    schedule=CronDataIntervalTimetable("@hourly", timezone="UTC"),
     start_date=pendulum.datetime(2026, 5, 1, tz="UTC"),
     catchup=False,
     default_args={

@@ -9,7 +9,7 @@ from datetime import timedelta
 
 import pendulum
 from jinja2 import pass_context
-from airflow.sdk import DAG, Asset
+from airflow.sdk import DAG, Asset, CronDataIntervalTimetable
 from airflow.providers.standard.operators.bash import BashOperator
 from airflow.providers.standard.operators.python import PythonOperator
 from airflow.providers.common.sql.operators.sql import SQLExecuteQueryOperator
@@ -62,7 +62,9 @@ def _fail_run():
 with DAG(
     dag_id="billing_intervals_daily",
     doc_md="Builds exact 15-minute intervals per meter for billing, interpolating short gaps.",
-    schedule="30 2 * * *",
+    # each run covers the interval since the previous one (a plain cron string would give
+    # Airflow 3's CronTriggerTimetable, whose runs have an empty data interval)
+    schedule=CronDataIntervalTimetable("30 2 * * *", timezone="UTC"),
     start_date=pendulum.datetime(2026, 3, 1, tz="UTC"),
     catchup=False,
     default_args={

@@ -11,7 +11,7 @@ from datetime import timedelta
 
 import pendulum
 from jinja2 import pass_context
-from airflow.sdk import DAG, Asset
+from airflow.sdk import DAG, Asset, CronDataIntervalTimetable
 from airflow.providers.standard.operators.python import PythonOperator
 from airflow.providers.common.sql.operators.sql import SQLExecuteQueryOperator
 
@@ -63,7 +63,9 @@ def _interval_end(context):
 with DAG(
     dag_id="orders_reconciliation",
     doc_md="Compares order counts and totals per day between the application and the reporting database.",
-    schedule="0 4 * * *",
+    # each run covers the interval since the previous one (a plain cron string would give
+    # Airflow 3's CronTriggerTimetable, whose runs have an empty data interval)
+    schedule=CronDataIntervalTimetable("0 4 * * *", timezone="UTC"),
     start_date=pendulum.datetime(2026, 4, 1, tz="UTC"),
     catchup=False,
     default_args={

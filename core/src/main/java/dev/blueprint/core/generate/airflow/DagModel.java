@@ -310,6 +310,11 @@ final class DagModel {
     } else {
       m.put("kind", "expression");
       m.put("expression", s);
+      // Airflow 3 turns a cron string into CronTriggerTimetable, whose runs have an empty data
+      // interval (start = end); the tasks read "the interval's data", so ask for intervals
+      m.put(
+          "dataIntervals",
+          options.airflowVersion() == 3 && !s.equals("@once") && !s.equals("@continuous"));
     }
     return m;
   }
