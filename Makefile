@@ -98,3 +98,22 @@ build/tools/mongosh/node_modules/mongosh/package.json:
 
 build/tools/bin/ferretdb-test: $(STORE_SERVERS)/ferretdb/main.go $(STORE_SERVERS)/ferretdb/go.mod $(STORE_SERVERS)/ferretdb/go.sum
 	cd $(STORE_SERVERS)/ferretdb && GOFLAGS=-trimpath go build -o $(abspath $@) .
+
+# Real Airflow 3 and 2.10 for AirflowRunTest, one venv each, from pinned requirement files (a
+# pip freeze of a working install: Airflow's constraints files are not reachable). uv installs
+# them: it downloads in parallel and takes a fraction of pip's time. A stamp per venv makes a
+# second `make tools` instant; a changed requirements file reinstalls that venv.
+UV_VERSION ?= 0.13.8
+AIRFLOW_PYTHON ?= python3
+tools: build/tools/airflow3/.installed build/tools/airflow2/.installed
+
+build/tools/uv/bin/uv:
+	rm -rf build/tools/uv
+	$(AIRFLOW_PYTHON) -m venv build/tools/uv
+	build/tools/uv/bin/pip install -q uv==$(UV_VERSION)
+
+build/tools/airflow%/.installed: tools/python/airflow%-requirements.txt | build/tools/uv/bin/uv
+	rm -rf build/tools/airflow$*
+	build/tools/uv/bin/uv venv -q --python $(AIRFLOW_PYTHON) build/tools/airflow$*
+	build/tools/uv/bin/uv pip sync -q --python build/tools/airflow$*/bin/python $<
+	touch $@

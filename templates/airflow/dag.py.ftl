@@ -34,7 +34,8 @@ ${pad}    bash_command=${esc.py(t.command)},
 ${pad}    cwd=REPO_ROOT,
 <#break>
 <#case "BashSensor">
-${pad}    bash_command=${esc.py(t.command)},
+${pad}    # a BashSensor runs in a temporary folder: start from the repository root
+${pad}    bash_command="cd " + shlex.quote(REPO_ROOT) + " && " + ${esc.py(t.command)},
 ${pad}    mode="reschedule",
 ${pad}    poke_interval=5 * 60,
 ${pad}    timeout=6 * 60 * 60,
@@ -88,11 +89,17 @@ import functools
 import importlib
 </#if>
 import os
+<#if dag.operators?seq_contains("BashSensor")>
+import shlex
+</#if>
 from datetime import timedelta
 
 import pendulum
+<#if v3 && dag.usesInterval>
+from jinja2 import pass_context
+</#if>
 <#if v3>
-from airflow.sdk import <@list (["DAG"] + dag.assets?has_content?then(["Asset"], []) + dag.usesGroups?then(["TaskGroup"], []))/>
+from airflow.sdk import <@list (["DAG"] + dag.assets?has_content?then(["Asset"], []) + (dag.schedule.dataIntervals!false)?then(["CronDataIntervalTimetable"], []) + dag.usesGroups?then(["TaskGroup"], []))/>
 <#else>
 from airflow import DAG
 <#if dag.assets?has_content>
@@ -127,6 +134,39 @@ def _call(path, **context):
     module, _, name = path.rpartition(".")
     return getattr(importlib.import_module(module), name)(**context)
 </#if>
+<#if v3 && dag.usesInterval>
+
+
+def _interval(context):
+    """The data interval of the run. Runs that an asset event or a person started have none in
+    Airflow 3: they cover what the runs behind their triggering asset events covered, else the
+    moment they were due (an empty interval)."""
+    dag_run = context["dag_run"]
+    if dag_run.data_interval_start is not None:
+        return dag_run.data_interval_start, dag_run.data_interval_end
+    sources = [_source_run(e) for events in context["triggering_asset_events"].values() for e in events]
+    covered = [r for r in sources if r is not None and r.data_interval_start is not None]
+    if covered:
+        return min(r.data_interval_start for r in covered), max(r.data_interval_end for r in covered)
+    return dag_run.run_after, dag_run.run_after
+
+
+def _source_run(event):
+    try:
+        return event.source_dag_run
+    except Exception:  # the run behind an event may be gone (e.g. removed by airflow db clean)
+        return None
+
+
+@pass_context
+def _interval_start(context):
+    return pendulum.instance(_interval(context)[0])
+
+
+@pass_context
+def _interval_end(context):
+    return pendulum.instance(_interval(context)[1])
+</#if>
 <#if dag.failTask??>
 
 
@@ -148,7 +188,13 @@ with DAG(
     schedule=[<@list dag.schedule.assets/>],
 <#break>
 <#default>
+<#if dag.schedule.dataIntervals!false>
+    # each run covers the interval since the previous one (a plain cron string would give
+    # Airflow 3's CronTriggerTimetable, whose runs have an empty data interval)
+    schedule=CronDataIntervalTimetable(${esc.py(dag.schedule.expression)}, timezone="UTC"),
+<#else>
     schedule=${esc.py(dag.schedule.expression)},
+</#if>
 </#switch>
     start_date=pendulum.datetime(${dag.startDate[0]}, ${dag.startDate[1]}, ${dag.startDate[2]}, tz="UTC"),
     catchup=False,
@@ -161,6 +207,10 @@ with DAG(
     },
     tags=[<#list dag.tags as tag>${esc.py(tag)}<#sep>, </#sep></#list>],
     template_searchpath=[REPO_ROOT],
+<#if v3 && dag.usesInterval>
+    # the data interval in every kind of run: the blueprint's data_interval_start/end become these
+    user_defined_macros={"interval_start": _interval_start, "interval_end": _interval_end},
+</#if>
 ):
 <#list dag.blocks as b>
 <#if b.type == "group">

@@ -8,6 +8,7 @@ import os
 from datetime import timedelta
 
 import pendulum
+from jinja2 import pass_context
 from airflow.sdk import DAG, Asset, TaskGroup
 from airflow.providers.standard.operators.bash import BashOperator
 from airflow.providers.standard.operators.python import PythonOperator
@@ -22,6 +23,37 @@ ORDERS_SNAPSHOT = Asset(name="orders_snapshot", uri="s3://clickstream-analytics-
 PAGE_VIEWS_CLEAN = Asset(name="page_views_clean", uri="s3://clickstream-analytics-lake/clean/web-analytics/page_views_clean/")
 VISITOR_JOURNEYS = Asset(name="visitor_journeys", uri="s3://clickstream-analytics-lake/curated/web-analytics/visitor_journeys/")
 CAMPAIGN_ATTRIBUTION = Asset(name="campaign_attribution", uri="postgres://marketing_reporting/marketing_reporting/marketing/campaign_attribution")
+
+
+def _interval(context):
+    """The data interval of the run. Runs that an asset event or a person started have none in
+    Airflow 3: they cover what the runs behind their triggering asset events covered, else the
+    moment they were due (an empty interval)."""
+    dag_run = context["dag_run"]
+    if dag_run.data_interval_start is not None:
+        return dag_run.data_interval_start, dag_run.data_interval_end
+    sources = [_source_run(e) for events in context["triggering_asset_events"].values() for e in events]
+    covered = [r for r in sources if r is not None and r.data_interval_start is not None]
+    if covered:
+        return min(r.data_interval_start for r in covered), max(r.data_interval_end for r in covered)
+    return dag_run.run_after, dag_run.run_after
+
+
+def _source_run(event):
+    try:
+        return event.source_dag_run
+    except Exception:  # the run behind an event may be gone (e.g. removed by airflow db clean)
+        return None
+
+
+@pass_context
+def _interval_start(context):
+    return pendulum.instance(_interval(context)[0])
+
+
+@pass_context
+def _interval_end(context):
+    return pendulum.instance(_interval(context)[1])
 
 
 def _fail_run():
@@ -41,11 +73,13 @@ with DAG(
     },
     tags=["clickstream", "attribution"],
     template_searchpath=[REPO_ROOT],
+    # the data interval in every kind of run: the blueprint's data_interval_start/end become these
+    user_defined_macros={"interval_start": _interval_start, "interval_end": _interval_end},
 ):
     with TaskGroup(group_id="consolidate", tooltip="Build visitor journeys from sessions and orders."):
         export_orders = BashOperator(
             task_id="export_orders",
-            bash_command="scripts/export_orders.sh \"{{ ds }}\"",
+            bash_command="scripts/export_orders.sh \"{{ ((dag_run.logical_date or dag_run.run_after) | ds) }}\"",
             cwd=REPO_ROOT,
             outlets=[ORDERS_SNAPSHOT],
             doc_md="Exports yesterday's orders from the shop database to the raw zone.",
@@ -61,9 +95,9 @@ with DAG(
                 "--output",
                 "s3://clickstream-analytics-lake/curated/web-analytics/visitor_journeys/",
                 "--data-interval-start",
-                "{{ data_interval_start }}",
+                "{{ interval_start() }}",
                 "--data-interval-end",
-                "{{ data_interval_end }}",
+                "{{ interval_end() }}",
             ],
             name="visitor_journeys_daily.consolidate.build_journeys",
             conn_id="spark_default",
@@ -84,7 +118,7 @@ with DAG(
     delete_partial_attribution = SQLExecuteQueryOperator(
         task_id="delete_partial_attribution",
         conn_id="marketing_reporting",
-        sql="DELETE FROM campaign_attribution WHERE attribution_date = '{{ ds }}'",
+        sql="DELETE FROM campaign_attribution WHERE attribution_date = '{{ ((dag_run.logical_date or dag_run.run_after) | ds) }}'",
         trigger_rule="one_failed",
         doc_md="Removes the attribution rows of the failed day.",
     )

@@ -10,7 +10,7 @@ import os
 from datetime import timedelta
 
 import pendulum
-from airflow.sdk import DAG, Asset, TaskGroup
+from airflow.sdk import DAG, Asset, CronDataIntervalTimetable, TaskGroup
 from airflow.providers.standard.operators.python import PythonOperator
 
 # The repository root: tasks run their scripts from here and SQL files are found here. Set
@@ -34,7 +34,9 @@ def _fail_run():
 with DAG(
     dag_id="ring_scoring",
     doc_md="Recomputes ring sizes around recently active nodes and publishes them for the scoring service.",
-    schedule="*/10 * * * *",
+    # each run covers the interval since the previous one (a plain cron string would give
+    # Airflow 3's CronTriggerTimetable, whose runs have an empty data interval)
+    schedule=CronDataIntervalTimetable("*/10 * * * *", timezone="UTC"),
     start_date=pendulum.datetime(2026, 5, 1, tz="UTC"),
     catchup=False,
     default_args={

@@ -8,7 +8,8 @@ import os
 from datetime import timedelta
 
 import pendulum
-from airflow.sdk import DAG, Asset
+from jinja2 import pass_context
+from airflow.sdk import DAG, Asset, CronDataIntervalTimetable
 from airflow.providers.standard.operators.bash import BashOperator
 from airflow.providers.standard.operators.python import PythonOperator
 from airflow.providers.common.sql.operators.sql import SQLExecuteQueryOperator
@@ -23,6 +24,37 @@ READINGS_CURATED = Asset(name="readings_curated", uri="s3://iot-telemetry-lake/c
 BILLING_INTERVALS = Asset(name="billing_intervals", uri="postgres://billing_exchange/billing_exchange/billing/billing_intervals")
 
 
+def _interval(context):
+    """The data interval of the run. Runs that an asset event or a person started have none in
+    Airflow 3: they cover what the runs behind their triggering asset events covered, else the
+    moment they were due (an empty interval)."""
+    dag_run = context["dag_run"]
+    if dag_run.data_interval_start is not None:
+        return dag_run.data_interval_start, dag_run.data_interval_end
+    sources = [_source_run(e) for events in context["triggering_asset_events"].values() for e in events]
+    covered = [r for r in sources if r is not None and r.data_interval_start is not None]
+    if covered:
+        return min(r.data_interval_start for r in covered), max(r.data_interval_end for r in covered)
+    return dag_run.run_after, dag_run.run_after
+
+
+def _source_run(event):
+    try:
+        return event.source_dag_run
+    except Exception:  # the run behind an event may be gone (e.g. removed by airflow db clean)
+        return None
+
+
+@pass_context
+def _interval_start(context):
+    return pendulum.instance(_interval(context)[0])
+
+
+@pass_context
+def _interval_end(context):
+    return pendulum.instance(_interval(context)[1])
+
+
 def _fail_run():
     raise RuntimeError("A task of this run failed; its compensating tasks have cleaned up after it.")
 
@@ -30,7 +62,9 @@ def _fail_run():
 with DAG(
     dag_id="billing_intervals_daily",
     doc_md="Builds exact 15-minute intervals per meter for billing, interpolating short gaps.",
-    schedule="30 2 * * *",
+    # each run covers the interval since the previous one (a plain cron string would give
+    # Airflow 3's CronTriggerTimetable, whose runs have an empty data interval)
+    schedule=CronDataIntervalTimetable("30 2 * * *", timezone="UTC"),
     start_date=pendulum.datetime(2026, 3, 1, tz="UTC"),
     catchup=False,
     default_args={
@@ -40,10 +74,12 @@ with DAG(
     },
     tags=["billing"],
     template_searchpath=[REPO_ROOT],
+    # the data interval in every kind of run: the blueprint's data_interval_start/end become these
+    user_defined_macros={"interval_start": _interval_start, "interval_end": _interval_end},
 ):
     export_asset_register = BashOperator(
         task_id="export_asset_register",
-        bash_command="scripts/export_assets.sh \"{{ ds }}\"",
+        bash_command="scripts/export_assets.sh \"{{ ((dag_run.logical_date or dag_run.run_after) | ds) }}\"",
         cwd=REPO_ROOT,
         outlets=[ASSET_REGISTER],
         doc_md="Exports the asset register snapshot of the day.",
@@ -60,9 +96,9 @@ with DAG(
             "--output",
             "postgres://billing_exchange/billing_exchange/billing/billing_intervals",
             "--data-interval-start",
-            "{{ data_interval_start }}",
+            "{{ interval_start() }}",
             "--data-interval-end",
-            "{{ data_interval_end }}",
+            "{{ interval_end() }}",
         ],
         name="billing_intervals_daily.build_intervals",
         conn_id="spark_default",
@@ -74,7 +110,7 @@ with DAG(
     delete_partial_intervals = SQLExecuteQueryOperator(
         task_id="delete_partial_intervals",
         conn_id="billing_exchange",
-        sql="DELETE FROM billing_intervals WHERE interval_start::date = DATE '{{ ds }}'",
+        sql="DELETE FROM billing_intervals WHERE interval_start::date = DATE '{{ ((dag_run.logical_date or dag_run.run_after) | ds) }}'",
         trigger_rule="one_failed",
         doc_md="Removes the day's intervals after a failed load so that billing never sees half a day.",
     )

@@ -10,7 +10,8 @@ import os
 from datetime import timedelta
 
 import pendulum
-from airflow.sdk import DAG, Asset, TaskGroup
+from jinja2 import pass_context
+from airflow.sdk import DAG, Asset, CronDataIntervalTimetable, TaskGroup
 from airflow.providers.standard.operators.bash import BashOperator
 from airflow.providers.standard.operators.python import PythonOperator
 from airflow.providers.apache.spark.operators.spark_submit import SparkSubmitOperator
@@ -31,6 +32,37 @@ def _call(path, **context):
     return getattr(importlib.import_module(module), name)(**context)
 
 
+def _interval(context):
+    """The data interval of the run. Runs that an asset event or a person started have none in
+    Airflow 3: they cover what the runs behind their triggering asset events covered, else the
+    moment they were due (an empty interval)."""
+    dag_run = context["dag_run"]
+    if dag_run.data_interval_start is not None:
+        return dag_run.data_interval_start, dag_run.data_interval_end
+    sources = [_source_run(e) for events in context["triggering_asset_events"].values() for e in events]
+    covered = [r for r in sources if r is not None and r.data_interval_start is not None]
+    if covered:
+        return min(r.data_interval_start for r in covered), max(r.data_interval_end for r in covered)
+    return dag_run.run_after, dag_run.run_after
+
+
+def _source_run(event):
+    try:
+        return event.source_dag_run
+    except Exception:  # the run behind an event may be gone (e.g. removed by airflow db clean)
+        return None
+
+
+@pass_context
+def _interval_start(context):
+    return pendulum.instance(_interval(context)[0])
+
+
+@pass_context
+def _interval_end(context):
+    return pendulum.instance(_interval(context)[1])
+
+
 def _fail_run():
     raise RuntimeError("A task of this run failed; its compensating tasks have cleaned up after it.")
 
@@ -38,7 +70,9 @@ def _fail_run():
 with DAG(
     dag_id="readings_to_lake",
     doc_md="Lands an hour of readings in the raw zone and curates it with the asset register.",
-    schedule="@hourly",
+    # each run covers the interval since the previous one (a plain cron string would give
+    # Airflow 3's CronTriggerTimetable, whose runs have an empty data interval)
+    schedule=CronDataIntervalTimetable("@hourly", timezone="UTC"),
     start_date=pendulum.datetime(2026, 3, 1, tz="UTC"),
     catchup=False,
     default_args={
@@ -48,6 +82,8 @@ with DAG(
     },
     tags=["metering", "lake"],
     template_searchpath=[REPO_ROOT],
+    # the data interval in every kind of run: the blueprint's data_interval_start/end become these
+    user_defined_macros={"interval_start": _interval_start, "interval_end": _interval_end},
 ):
     with TaskGroup(group_id="land", tooltip="Copy the stream to the raw zone."):
         land_hour = SparkSubmitOperator(
@@ -59,9 +95,9 @@ with DAG(
                 "--output",
                 "s3://iot-telemetry-lake/raw/metering/readings_raw/",
                 "--data-interval-start",
-                "{{ data_interval_start }}",
+                "{{ interval_start() }}",
                 "--data-interval-end",
-                "{{ data_interval_end }}",
+                "{{ interval_end() }}",
             ],
             name="readings_to_lake.land.land_hour",
             conn_id="spark_default",
@@ -88,9 +124,9 @@ with DAG(
                 "--output",
                 "s3://iot-telemetry-lake/curated/metering/readings_curated/",
                 "--data-interval-start",
-                "{{ data_interval_start }}",
+                "{{ interval_start() }}",
                 "--data-interval-end",
-                "{{ data_interval_end }}",
+                "{{ interval_end() }}",
             ],
             name="readings_to_lake.curate.curate_hour",
             conn_id="spark_default",
@@ -101,7 +137,7 @@ with DAG(
 
     remove_partial_hour = BashOperator(
         task_id="remove_partial_hour",
-        bash_command="scripts/remove_hour.sh \"{{ data_interval_start }}\"",
+        bash_command="scripts/remove_hour.sh \"{{ interval_start() }}\"",
         cwd=REPO_ROOT,
         trigger_rule="one_failed",
         doc_md="Deletes the failed hour's files in the raw and curated zones before a rerun.",

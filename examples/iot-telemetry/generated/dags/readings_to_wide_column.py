@@ -8,7 +8,8 @@ import os
 from datetime import timedelta
 
 import pendulum
-from airflow.sdk import DAG, Asset
+from jinja2 import pass_context
+from airflow.sdk import DAG, Asset, CronDataIntervalTimetable
 from airflow.providers.apache.spark.operators.spark_submit import SparkSubmitOperator
 
 # The repository root: tasks run their scripts from here and SQL files are found here. Set
@@ -19,10 +20,43 @@ METER_READINGS_V1 = Asset(name="meter.readings.v1", uri="kafka://kafka-kafka-boo
 READINGS_BY_METER = Asset(name="readings_by_meter", uri="cassandra://readings_cluster/readings_by_meter")
 
 
+def _interval(context):
+    """The data interval of the run. Runs that an asset event or a person started have none in
+    Airflow 3: they cover what the runs behind their triggering asset events covered, else the
+    moment they were due (an empty interval)."""
+    dag_run = context["dag_run"]
+    if dag_run.data_interval_start is not None:
+        return dag_run.data_interval_start, dag_run.data_interval_end
+    sources = [_source_run(e) for events in context["triggering_asset_events"].values() for e in events]
+    covered = [r for r in sources if r is not None and r.data_interval_start is not None]
+    if covered:
+        return min(r.data_interval_start for r in covered), max(r.data_interval_end for r in covered)
+    return dag_run.run_after, dag_run.run_after
+
+
+def _source_run(event):
+    try:
+        return event.source_dag_run
+    except Exception:  # the run behind an event may be gone (e.g. removed by airflow db clean)
+        return None
+
+
+@pass_context
+def _interval_start(context):
+    return pendulum.instance(_interval(context)[0])
+
+
+@pass_context
+def _interval_end(context):
+    return pendulum.instance(_interval(context)[1])
+
+
 with DAG(
     dag_id="readings_to_wide_column",
     doc_md="Micro-batches the reading stream into the wide-column store every five minutes.",
-    schedule="*/5 * * * *",
+    # each run covers the interval since the previous one (a plain cron string would give
+    # Airflow 3's CronTriggerTimetable, whose runs have an empty data interval)
+    schedule=CronDataIntervalTimetable("*/5 * * * *", timezone="UTC"),
     start_date=pendulum.datetime(2026, 3, 1, tz="UTC"),
     catchup=False,
     default_args={
@@ -32,6 +66,8 @@ with DAG(
     },
     tags=["metering", "ingest"],
     template_searchpath=[REPO_ROOT],
+    # the data interval in every kind of run: the blueprint's data_interval_start/end become these
+    user_defined_macros={"interval_start": _interval_start, "interval_end": _interval_end},
 ):
     write_batch = SparkSubmitOperator(
         task_id="write_batch",
@@ -42,9 +78,9 @@ with DAG(
             "--output",
             "cassandra://readings_cluster/readings_by_meter",
             "--data-interval-start",
-            "{{ data_interval_start }}",
+            "{{ interval_start() }}",
             "--data-interval-end",
-            "{{ data_interval_end }}",
+            "{{ interval_end() }}",
         ],
         name="readings_to_wide_column.write_batch",
         conn_id="spark_default",

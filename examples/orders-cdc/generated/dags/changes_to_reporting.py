@@ -8,7 +8,8 @@ import os
 from datetime import timedelta
 
 import pendulum
-from airflow.sdk import DAG, Asset, TaskGroup
+from jinja2 import pass_context
+from airflow.sdk import DAG, Asset, CronDataIntervalTimetable, TaskGroup
 from airflow.providers.standard.operators.python import PythonOperator
 from airflow.providers.common.sql.operators.sql import SQLExecuteQueryOperator
 from airflow.providers.apache.spark.operators.spark_submit import SparkSubmitOperator
@@ -23,6 +24,37 @@ ORDERS_CURRENT = Asset(name="orders_current", uri="postgres://order_reporting/or
 ORDER_HISTORY = Asset(name="order_history", uri="postgres://order_reporting/order_reporting/finance/order_history")
 
 
+def _interval(context):
+    """The data interval of the run. Runs that an asset event or a person started have none in
+    Airflow 3: they cover what the runs behind their triggering asset events covered, else the
+    moment they were due (an empty interval)."""
+    dag_run = context["dag_run"]
+    if dag_run.data_interval_start is not None:
+        return dag_run.data_interval_start, dag_run.data_interval_end
+    sources = [_source_run(e) for events in context["triggering_asset_events"].values() for e in events]
+    covered = [r for r in sources if r is not None and r.data_interval_start is not None]
+    if covered:
+        return min(r.data_interval_start for r in covered), max(r.data_interval_end for r in covered)
+    return dag_run.run_after, dag_run.run_after
+
+
+def _source_run(event):
+    try:
+        return event.source_dag_run
+    except Exception:  # the run behind an event may be gone (e.g. removed by airflow db clean)
+        return None
+
+
+@pass_context
+def _interval_start(context):
+    return pendulum.instance(_interval(context)[0])
+
+
+@pass_context
+def _interval_end(context):
+    return pendulum.instance(_interval(context)[1])
+
+
 def _fail_run():
     raise RuntimeError("A task of this run failed; its compensating tasks have cleaned up after it.")
 
@@ -30,7 +62,9 @@ def _fail_run():
 with DAG(
     dag_id="changes_to_reporting",
     doc_md="Applies the day's change events to the reporting database and archives them in the lake.",
-    schedule="*/15 * * * *",
+    # each run covers the interval since the previous one (a plain cron string would give
+    # Airflow 3's CronTriggerTimetable, whose runs have an empty data interval)
+    schedule=CronDataIntervalTimetable("*/15 * * * *", timezone="UTC"),
     start_date=pendulum.datetime(2026, 4, 1, tz="UTC"),
     catchup=False,
     default_args={
@@ -40,6 +74,8 @@ with DAG(
     },
     tags=["orders", "reporting"],
     template_searchpath=[REPO_ROOT],
+    # the data interval in every kind of run: the blueprint's data_interval_start/end become these
+    user_defined_macros={"interval_start": _interval_start, "interval_end": _interval_end},
 ):
     with TaskGroup(group_id="archive", tooltip="Keep every change event in the raw zone."):
         land_changes = SparkSubmitOperator(
@@ -51,9 +87,9 @@ with DAG(
                 "--output",
                 "s3://orders-cdc-lake/raw/orders/order_changes/",
                 "--data-interval-start",
-                "{{ data_interval_start }}",
+                "{{ interval_start() }}",
                 "--data-interval-end",
-                "{{ data_interval_end }}",
+                "{{ interval_end() }}",
             ],
             name="changes_to_reporting.archive.land_changes",
             conn_id="spark_default",

@@ -10,7 +10,7 @@ import os
 from datetime import timedelta
 
 import pendulum
-from airflow.sdk import DAG, Asset
+from airflow.sdk import DAG, Asset, CronDataIntervalTimetable
 from airflow.providers.standard.operators.python import PythonOperator
 
 # The repository root: tasks run their scripts from here and SQL files are found here. Set
@@ -30,7 +30,9 @@ def _call(path, **context):
 with DAG(
     dag_id="order_state_projection",
     doc_md="Folds change events into the latest state per order and publishes it to the changelog topic.",
-    schedule="*/1 * * * *",
+    # each run covers the interval since the previous one (a plain cron string would give
+    # Airflow 3's CronTriggerTimetable, whose runs have an empty data interval)
+    schedule=CronDataIntervalTimetable("*/1 * * * *", timezone="UTC"),
     start_date=pendulum.datetime(2026, 4, 1, tz="UTC"),
     catchup=False,
     default_args={

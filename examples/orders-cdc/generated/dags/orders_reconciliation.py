@@ -10,7 +10,8 @@ import os
 from datetime import timedelta
 
 import pendulum
-from airflow.sdk import DAG, Asset
+from jinja2 import pass_context
+from airflow.sdk import DAG, Asset, CronDataIntervalTimetable
 from airflow.providers.standard.operators.python import PythonOperator
 from airflow.providers.common.sql.operators.sql import SQLExecuteQueryOperator
 
@@ -28,10 +29,43 @@ def _call(path, **context):
     return getattr(importlib.import_module(module), name)(**context)
 
 
+def _interval(context):
+    """The data interval of the run. Runs that an asset event or a person started have none in
+    Airflow 3: they cover what the runs behind their triggering asset events covered, else the
+    moment they were due (an empty interval)."""
+    dag_run = context["dag_run"]
+    if dag_run.data_interval_start is not None:
+        return dag_run.data_interval_start, dag_run.data_interval_end
+    sources = [_source_run(e) for events in context["triggering_asset_events"].values() for e in events]
+    covered = [r for r in sources if r is not None and r.data_interval_start is not None]
+    if covered:
+        return min(r.data_interval_start for r in covered), max(r.data_interval_end for r in covered)
+    return dag_run.run_after, dag_run.run_after
+
+
+def _source_run(event):
+    try:
+        return event.source_dag_run
+    except Exception:  # the run behind an event may be gone (e.g. removed by airflow db clean)
+        return None
+
+
+@pass_context
+def _interval_start(context):
+    return pendulum.instance(_interval(context)[0])
+
+
+@pass_context
+def _interval_end(context):
+    return pendulum.instance(_interval(context)[1])
+
+
 with DAG(
     dag_id="orders_reconciliation",
     doc_md="Compares order counts and totals per day between the application and the reporting database.",
-    schedule="0 4 * * *",
+    # each run covers the interval since the previous one (a plain cron string would give
+    # Airflow 3's CronTriggerTimetable, whose runs have an empty data interval)
+    schedule=CronDataIntervalTimetable("0 4 * * *", timezone="UTC"),
     start_date=pendulum.datetime(2026, 4, 1, tz="UTC"),
     catchup=False,
     default_args={
@@ -41,6 +75,8 @@ with DAG(
     },
     tags=["orders", "quality"],
     template_searchpath=[REPO_ROOT],
+    # the data interval in every kind of run: the blueprint's data_interval_start/end become these
+    user_defined_macros={"interval_start": _interval_start, "interval_end": _interval_end},
 ):
     count_source = SQLExecuteQueryOperator(
         task_id="count_source",

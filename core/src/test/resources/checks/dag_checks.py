@@ -24,6 +24,18 @@ def literal(node):
         return ast.dump(node)
 
 
+def sensor_command(node):
+    """A BashSensor's command: "cd " + shlex.quote(REPO_ROOT) + " && " + <command literal>."""
+    if (
+        isinstance(node, ast.BinOp)
+        and isinstance(node.op, ast.Add)
+        and isinstance(node.right, ast.Constant)
+        and ast.unparse(node.left) == "'cd ' + shlex.quote(REPO_ROOT) + ' && '"
+    ):
+        return node.right
+    return node
+
+
 def keywords(call):
     return {k.arg: k.value for k in call.keywords if k.arg}
 
@@ -145,7 +157,7 @@ for rel, expected in sorted(spec["dags"].items()):
         if t.get("doc") is not None and literal(k.get("doc_md")) != t["doc"]:
             problem(rel, f"task {tid!r}: doc_md does not give back the description")
         if t.get("command") is not None:
-            got = [literal(k[f]) for f in ("bash_command", "sql") if f in k]
+            got = [literal(sensor_command(k[f])) for f in ("bash_command", "sql") if f in k]
             if "python_callable" in k and isinstance(k["python_callable"], ast.Call):
                 got += [literal(a) for a in k["python_callable"].args[1:]]
             if "application" in k:

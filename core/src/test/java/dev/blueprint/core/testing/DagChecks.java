@@ -2,6 +2,7 @@ package dev.blueprint.core.testing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.blueprint.core.generate.Naming;
+import dev.blueprint.core.generate.airflow.RunDates;
 import dev.blueprint.core.model.Blueprint;
 import dev.blueprint.core.model.Pipeline;
 import dev.blueprint.core.model.Task;
@@ -33,7 +34,7 @@ public final class DagChecks {
     for (var e : repositories.entrySet()) {
       for (Pipeline p : e.getValue().architectureOrEmpty().pipelines()) {
         String file = e.getKey().resolve(Naming.dagFile(p.id())).toString();
-        dags.put(file, expectation(p));
+        dags.put(file, expectation(p, airflowVersion));
       }
     }
     Map<String, Object> spec = new LinkedHashMap<>();
@@ -44,7 +45,7 @@ public final class DagChecks {
         .assertOk("python3 compile + ast walk of the generated DAGs");
   }
 
-  private static Map<String, Object> expectation(Pipeline p) {
+  private static Map<String, Object> expectation(Pipeline p, int airflowVersion) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("dagId", p.id());
     m.put("doc", p.description());
@@ -62,7 +63,10 @@ public final class DagChecks {
           t.kind() != dev.blueprint.core.model.TaskKind.SPARK
               && t.kind() != dev.blueprint.core.model.TaskKind.EMPTY;
       task.put(
-          "command", t.command() == null || t.command().isBlank() || !exact ? null : t.command());
+          "command",
+          t.command() == null || t.command().isBlank() || !exact
+              ? null
+              : expectedCommand(t, airflowVersion));
       task.put("compensation", t.isCompensation());
       task.put("group", t.group() == null || t.group().isEmpty() ? null : t.group());
       tasks.put(t.id(), task);
@@ -73,6 +77,21 @@ public final class DagChecks {
     m.put("edges", edges);
     m.put("extraTasks", List.of("mark_run_failed"));
     return m;
+  }
+
+  /**
+   * The command as the DAG must give it: in Airflow 3 with the run-date names rewritten (see
+   * RunDates), and a script command with a trailing space (else Airflow reads it as a template).
+   */
+  private static String expectedCommand(Task t, int airflowVersion) {
+    String c =
+        airflowVersion == 3 && t.kind() != dev.blueprint.core.model.TaskKind.PYTHON
+            ? RunDates.forAirflow3(t.command())
+            : t.command();
+    boolean bash =
+        t.kind() == dev.blueprint.core.model.TaskKind.BASH
+            || t.kind() == dev.blueprint.core.model.TaskKind.SENSOR;
+    return bash && (c.endsWith(".sh") || c.endsWith(".bash")) ? c + " " : c;
   }
 
   private static String script() throws IOException {

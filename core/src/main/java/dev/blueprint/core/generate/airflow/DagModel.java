@@ -50,6 +50,7 @@ final class DagModel {
   private final Map<String, String> taskVars = new LinkedHashMap<>();
   private final Map<String, Map<String, Object>> assets = new LinkedHashMap<>();
   private final Set<String> operators = new TreeSet<>();
+  private boolean usesInterval;
 
   private DagModel(Blueprint blueprint, Pipeline pipeline, GeneratorOptions options) {
     this.blueprint = blueprint;
@@ -96,6 +97,7 @@ final class DagModel {
       operators.add("PythonOperator");
     }
     m.put("assets", new ArrayList<>(assets.values()));
+    m.put("usesInterval", usesInterval);
     m.put("operators", new ArrayList<>(operators));
     m.put("usesPythonCall", pipeline.tasks().stream().anyMatch(t -> isCommand(t, TaskKind.PYTHON)));
     m.put(
@@ -169,10 +171,25 @@ final class DagModel {
               case EMPTY -> "EmptyOperator";
             };
     operators.add(operator);
+    // templated tasks (their SQL files too) may use the interval macros in Airflow 3
+    usesInterval |=
+        options.airflowVersion() == 3
+            && !operator.equals("PythonOperator")
+            && !operator.equals("EmptyOperator");
     m.put("operator", operator);
     m.put("missingCommand", !hasCommand && kind != TaskKind.EMPTY);
     m.put("kind", kind.name().toLowerCase(Locale.ROOT));
-    m.put("command", hasCommand ? t.command() : "");
+    m.put(
+        "command",
+        !hasCommand ? "" : operator.equals("PythonOperator") ? t.command() : jinja(t.command()));
+    if (hasCommand && (kind == TaskKind.BASH || kind == TaskKind.SENSOR)) {
+      String c = (String) m.get("command");
+      if (c.endsWith(".sh") || c.endsWith(".bash")) {
+        // Airflow reads a bash_command ending in .sh as a Jinja template file; a space keeps
+        // it a command that runs the script
+        m.put("command", c + " ");
+      }
+    }
     if (operator.equals("SQLExecuteQueryOperator")) {
       m.put("connId", sqlConnection(t));
     }
@@ -192,13 +209,26 @@ final class DagModel {
               "{{ data_interval_start }}",
               "--data-interval-end",
               "{{ data_interval_end }}"));
-      m.put("applicationArgs", args);
+      m.put("applicationArgs", args.stream().map(this::jinja).toList());
       m.put("sparkName", pipeline.id() + "." + t.fullId());
       m.put("sparkConn", SPARK_CONN);
     }
     m.put("inlets", assetVars(t.inputs()));
     m.put("outlets", assetVars(t.outputs()));
     return m;
+  }
+
+  /**
+   * A templated field's text for the target Airflow: in Airflow 3, names that runs without a
+   * logical date lack are rewritten to what every run has (see {@link RunDates}).
+   */
+  private String jinja(String text) {
+    if (options.airflowVersion() != 3) {
+      return text;
+    }
+    String rewritten = RunDates.forAirflow3(text);
+    usesInterval |= RunDates.usesInterval(rewritten);
+    return rewritten;
   }
 
   /** The Airflow connection of a SQL task: the database of the relational data it touches. */
@@ -280,6 +310,11 @@ final class DagModel {
     } else {
       m.put("kind", "expression");
       m.put("expression", s);
+      // Airflow 3 turns a cron string into CronTriggerTimetable, whose runs have an empty data
+      // interval (start = end); the tasks read "the interval's data", so ask for intervals
+      m.put(
+          "dataIntervals",
+          options.airflowVersion() == 3 && !s.equals("@once") && !s.equals("@continuous"));
     }
     return m;
   }
