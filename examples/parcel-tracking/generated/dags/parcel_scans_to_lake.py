@@ -8,7 +8,8 @@ import os
 from datetime import timedelta
 
 import pendulum
-from airflow.sdk import DAG, Asset
+from jinja2 import pass_context
+from airflow.sdk import DAG, Asset, CronDataIntervalTimetable
 from airflow.providers.standard.operators.bash import BashOperator
 from airflow.providers.standard.operators.python import PythonOperator
 from airflow.providers.apache.spark.operators.spark_submit import SparkSubmitOperator
@@ -22,6 +23,37 @@ PARCEL_SCANS_RAW = Asset(name="parcel_scans_raw", uri="s3://parcel-tracking-lake
 PARCEL_SCANS_CLEAN = Asset(name="parcel_scans_clean", uri="s3://parcel-tracking-lake/clean/parcel-tracking/parcel_scans_clean/")
 
 
+def _interval(context):
+    """The data interval of the run. Runs that an asset event or a person started have none in
+    Airflow 3: they cover what the runs behind their triggering asset events covered, else the
+    moment they were due (an empty interval)."""
+    dag_run = context["dag_run"]
+    if dag_run.data_interval_start is not None:
+        return dag_run.data_interval_start, dag_run.data_interval_end
+    sources = [_source_run(e) for events in context["triggering_asset_events"].values() for e in events]
+    covered = [r for r in sources if r is not None and r.data_interval_start is not None]
+    if covered:
+        return min(r.data_interval_start for r in covered), max(r.data_interval_end for r in covered)
+    return dag_run.run_after, dag_run.run_after
+
+
+def _source_run(event):
+    try:
+        return event.source_dag_run
+    except Exception:  # the run behind an event may be gone (e.g. removed by airflow db clean)
+        return None
+
+
+@pass_context
+def _interval_start(context):
+    return pendulum.instance(_interval(context)[0])
+
+
+@pass_context
+def _interval_end(context):
+    return pendulum.instance(_interval(context)[1])
+
+
 def _fail_run():
     raise RuntimeError("A task of this run failed; its compensating tasks have cleaned up after it.")
 
@@ -29,7 +61,9 @@ def _fail_run():
 with DAG(
     dag_id="parcel_scans_to_lake",
     doc_md="Lands parcel-scans.events.v1 in the lake every hour and cleans it.",
-    schedule="@hourly",
+    # each run covers the interval since the previous one (a plain cron string would give
+    # Airflow 3's CronTriggerTimetable, whose runs have an empty data interval)
+    schedule=CronDataIntervalTimetable("@hourly", timezone="UTC"),
     start_date=pendulum.datetime(2026, 1, 1, tz="UTC"),
     catchup=False,
     default_args={
@@ -39,6 +73,8 @@ with DAG(
     },
     tags=["parcel_tracking", "lake"],
     template_searchpath=[REPO_ROOT],
+    # the data interval in every kind of run: the blueprint's data_interval_start/end become these
+    user_defined_macros={"interval_start": _interval_start, "interval_end": _interval_end},
 ):
     land_raw = SparkSubmitOperator(
         task_id="land_raw",
@@ -49,9 +85,9 @@ with DAG(
             "--output",
             "s3://parcel-tracking-lake/raw/parcel-tracking/parcel_scans_raw/",
             "--data-interval-start",
-            "{{ data_interval_start }}",
+            "{{ interval_start() }}",
             "--data-interval-end",
-            "{{ data_interval_end }}",
+            "{{ interval_end() }}",
         ],
         name="parcel_scans_to_lake.land_raw",
         conn_id="spark_default",
@@ -69,9 +105,9 @@ with DAG(
             "--output",
             "s3://parcel-tracking-lake/clean/parcel-tracking/parcel_scans_clean/",
             "--data-interval-start",
-            "{{ data_interval_start }}",
+            "{{ interval_start() }}",
             "--data-interval-end",
-            "{{ data_interval_end }}",
+            "{{ interval_end() }}",
         ],
         name="parcel_scans_to_lake.clean",
         conn_id="spark_default",
@@ -82,7 +118,7 @@ with DAG(
 
     remove_partial_hour = BashOperator(
         task_id="remove_partial_hour",
-        bash_command="scripts/remove_partition.sh parcel_scans_clean \"{{ data_interval_start }}\"",
+        bash_command="scripts/remove_partition.sh parcel_scans_clean \"{{ interval_start() }}\"",
         cwd=REPO_ROOT,
         trigger_rule="one_failed",
         doc_md="Deletes the files of the failed hour so that the rerun starts clean.",

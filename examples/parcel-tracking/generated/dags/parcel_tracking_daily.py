@@ -8,7 +8,8 @@ import os
 from datetime import timedelta
 
 import pendulum
-from airflow.sdk import DAG, Asset, TaskGroup
+from jinja2 import pass_context
+from airflow.sdk import DAG, Asset, CronDataIntervalTimetable, TaskGroup
 from airflow.providers.standard.operators.python import PythonOperator
 from airflow.providers.common.sql.operators.sql import SQLExecuteQueryOperator
 
@@ -20,6 +21,37 @@ VAN_TELEMETRY_CLEAN = Asset(name="van_telemetry_clean", uri="s3://parcel-trackin
 VAN_POSITIONS = Asset(name="van_positions", uri="s3://parcel-tracking-lake/curated/route-planning/van_positions/")
 
 
+def _interval(context):
+    """The data interval of the run. Runs that an asset event or a person started have none in
+    Airflow 3: they cover what the runs behind their triggering asset events covered, else the
+    moment they were due (an empty interval)."""
+    dag_run = context["dag_run"]
+    if dag_run.data_interval_start is not None:
+        return dag_run.data_interval_start, dag_run.data_interval_end
+    sources = [_source_run(e) for events in context["triggering_asset_events"].values() for e in events]
+    covered = [r for r in sources if r is not None and r.data_interval_start is not None]
+    if covered:
+        return min(r.data_interval_start for r in covered), max(r.data_interval_end for r in covered)
+    return dag_run.run_after, dag_run.run_after
+
+
+def _source_run(event):
+    try:
+        return event.source_dag_run
+    except Exception:  # the run behind an event may be gone (e.g. removed by airflow db clean)
+        return None
+
+
+@pass_context
+def _interval_start(context):
+    return pendulum.instance(_interval(context)[0])
+
+
+@pass_context
+def _interval_end(context):
+    return pendulum.instance(_interval(context)[1])
+
+
 def _fail_run():
     raise RuntimeError("A task of this run failed; its compensating tasks have cleaned up after it.")
 
@@ -27,7 +59,9 @@ def _fail_run():
 with DAG(
     dag_id="parcel_tracking_daily",
     doc_md="Exports the batch sources, consolidates the day and publishes the serving datasets.",
-    schedule="@hourly",
+    # each run covers the interval since the previous one (a plain cron string would give
+    # Airflow 3's CronTriggerTimetable, whose runs have an empty data interval)
+    schedule=CronDataIntervalTimetable("@hourly", timezone="UTC"),
     start_date=pendulum.datetime(2026, 1, 1, tz="UTC"),
     catchup=False,
     default_args={
@@ -37,6 +71,8 @@ with DAG(
     },
     tags=["parcel_tracking", "batch"],
     template_searchpath=[REPO_ROOT],
+    # the data interval in every kind of run: the blueprint's data_interval_start/end become these
+    user_defined_macros={"interval_start": _interval_start, "interval_end": _interval_end},
 ):
     with TaskGroup(group_id="publish", tooltip="Publish the day's figures to the serving stores."):
         publish_van_positions = SQLExecuteQueryOperator(
@@ -50,7 +86,7 @@ with DAG(
         delete_partial_van_positions = SQLExecuteQueryOperator(
             task_id="delete_partial_van_positions",
             conn_id="sql_default",
-            sql="DELETE FROM van_positions WHERE report_date = '{{ ds }}'",
+            sql="DELETE FROM van_positions WHERE report_date = '{{ ((dag_run.logical_date or dag_run.run_after) | ds) }}'",
             trigger_rule="one_failed",
             doc_md="Removes the rows of the failed day so that the rerun starts clean.",
         )
