@@ -10,8 +10,9 @@ from datetime import timedelta
 import pendulum
 from jinja2 import pass_context
 from airflow.sdk import DAG, Asset, CronDataIntervalTimetable, TaskGroup
+from airflow.providers.standard.operators.bash import BashOperator
 from airflow.providers.standard.operators.python import PythonOperator
-from airflow.providers.common.sql.operators.sql import SQLExecuteQueryOperator
+from airflow.providers.apache.spark.operators.spark_submit import SparkSubmitOperator
 
 # The repository root: tasks run their scripts from here and SQL files are found here. Set
 # BLUEPRINT_REPO_ROOT on the workers when the DAG files are deployed apart from the repository.
@@ -75,18 +76,29 @@ with DAG(
     user_defined_macros={"interval_start": _interval_start, "interval_end": _interval_end},
 ):
     with TaskGroup(group_id="publish", tooltip="Publish the day's figures to the serving stores."):
-        publish_van_positions = SQLExecuteQueryOperator(
+        publish_van_positions = SparkSubmitOperator(
             task_id="publish_van_positions",
-            conn_id="sql_default",
-            sql="sql/publish_van_positions.sql",
+            application=os.path.join(REPO_ROOT, "jobs/publish_van_positions.py"),
+            application_args=[
+                "--input",
+                "s3://parcel-tracking-lake/clean/parcel-tracking/van_telemetry_clean/",
+                "--output",
+                "s3://parcel-tracking-lake/curated/route-planning/van_positions/",
+                "--data-interval-start",
+                "{{ interval_start() }}",
+                "--data-interval-end",
+                "{{ interval_end() }}",
+            ],
+            name="parcel_tracking_daily.publish.publish_van_positions",
+            conn_id="spark_default",
             inlets=[VAN_TELEMETRY_CLEAN],
             outlets=[VAN_POSITIONS],
-            doc_md="Computes the day's rows of van_positions and upserts them.",
+            doc_md="Computes the day's rows of van_positions and writes the day's partition.",
         )
-        delete_partial_van_positions = SQLExecuteQueryOperator(
+        delete_partial_van_positions = BashOperator(
             task_id="delete_partial_van_positions",
-            conn_id="sql_default",
-            sql="DELETE FROM van_positions WHERE report_date = '{{ ((dag_run.logical_date or dag_run.run_after) | ds) }}'",
+            bash_command="scripts/remove_day.sh van_positions \"{{ ((dag_run.logical_date or dag_run.run_after) | ds) }}\"",
+            cwd=REPO_ROOT,
             trigger_rule="one_failed",
             doc_md="Removes the rows of the failed day so that the rerun starts clean.",
         )

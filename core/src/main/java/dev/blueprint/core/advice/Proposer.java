@@ -1587,13 +1587,20 @@ final class Proposer {
       deps = List.of("build_" + consolidated.get().name());
     }
     String task = "publish_" + name;
+    // a dataset in the lake is written as files by a job; SQL runs only where a database holds it
+    boolean lake = datasets.get(name).store() == StoreFamily.OBJECT_STORAGE;
+    boolean sql =
+        !lake
+            && datasets.get(name).fields().stream().anyMatch(fl -> fl.name().equals("report_date"));
     dailyTasks.add(
         new Task(
             task,
-            TaskKind.SQL,
-            "Computes the day's rows of " + name + " and upserts them.",
+            lake ? TaskKind.SPARK : TaskKind.SQL,
+            lake
+                ? "Computes the day's rows of " + name + " and writes the day's partition."
+                : "Computes the day's rows of " + name + " and upserts them.",
             "publish",
-            "sql/publish_" + name + ".sql",
+            lake ? "jobs/publish_" + name + ".py" : "sql/publish_" + name + ".sql",
             inputs,
             List.of(name),
             deps,
@@ -1603,12 +1610,10 @@ final class Proposer {
     dailyTasks.add(
         new Task(
             "delete_partial_" + name,
-            datasets.get(name).fields().stream().anyMatch(fl -> fl.name().equals("report_date"))
-                ? TaskKind.SQL
-                : TaskKind.BASH,
+            sql ? TaskKind.SQL : TaskKind.BASH,
             "Removes the rows of the failed day so that the rerun starts clean.",
             "publish",
-            datasets.get(name).fields().stream().anyMatch(fl -> fl.name().equals("report_date"))
+            sql
                 ? "DELETE FROM " + name + " WHERE report_date = '{{ ds }}'"
                 : "scripts/remove_day.sh " + name + " \"{{ ds }}\"",
             List.of(),
