@@ -108,7 +108,9 @@ public final class Engagements {
                     WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
                 .build());
     try {
-      return WorkflowClient.start(stub::run, input);
+      WorkflowExecution started = WorkflowClient.start(stub::run, input);
+      awaitHost(input.slug());
+      return started;
     } catch (WorkflowExecutionAlreadyStarted e) {
       throw new EngagementException(
           "engagement "
@@ -120,6 +122,26 @@ public final class Engagements {
               + "' or cancel it first");
     } catch (WorkflowServiceException e) {
       throw unreachable(e);
+    }
+  }
+
+  /**
+   * Waits (up to the timeout; not at all without one) until a worker has taken the engagement and
+   * moved it to its host's queue: a question asked while it moves would wait for the run it left.
+   * An engagement no worker takes in time stays started; questions to it then say why they wait.
+   */
+  private void awaitHost(String slug) {
+    if (timeout == null || !EngagementWorkflow.TASK_QUEUE.equals(taskQueue)) {
+      return;
+    }
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline && EngagementWorkflow.TASK_QUEUE.equals(queueOf(slug))) {
+      try {
+        Thread.sleep(25);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
     }
   }
 
