@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.blueprint.workflow.activities.EngagementActivitiesImpl;
 import dev.blueprint.workflow.activities.StepHooks;
 import dev.blueprint.workflow.activities.Workspace;
+import dev.blueprint.workflow.api.ChangeRequest;
 import dev.blueprint.workflow.api.DecisionKind;
 import dev.blueprint.workflow.api.DecisionRecord;
 import dev.blueprint.workflow.api.DecisionRequest;
@@ -154,6 +155,31 @@ class DecisionDeadlineTest {
     // the same decision within its deadline is applied
     DecisionRecord approved = engagements.approve(SLUG, "now with a worker");
     assertEquals(DecisionKind.APPROVE, approved.kind());
+  }
+
+  @Test
+  void aChangeRequestLargerThanAnEngagementCarriesIsRefusedWithTheLimitNamed() throws Exception {
+    startAndAwaitReview();
+    // sent past the client (which loads the file and names the loader's limit itself); the
+    // payload is compressed, so it reaches the validator
+    String huge = "# " + "x".repeat(4 * 1024 * 1024) + "\n";
+    WorkflowStub raw = client.newUntypedWorkflowStub(EngagementInput.workflowId(SLUG));
+    Exception refused =
+        assertThrows(
+            Exception.class,
+            () ->
+                raw.update(
+                    "decide",
+                    DecisionRecord.class,
+                    DecisionRequest.requestChanges(
+                        1, new ChangeRequest("huge.yaml", huge, "too big"))));
+    assertTrue(
+        rootMessage(refused).contains("huge.yaml is 4194307 bytes")
+            && rootMessage(refused).contains("up to 4194304 bytes (4 MiB"),
+        rootMessage(refused));
+    EngagementStatus s = engagements.status(SLUG);
+    assertEquals(Step.HUMAN_REVIEW, s.step());
+    assertEquals(List.of(), s.decisions(), "refused before it was accepted: no trace");
   }
 
   static String rootMessage(Throwable e) {

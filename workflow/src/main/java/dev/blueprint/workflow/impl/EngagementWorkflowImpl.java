@@ -776,6 +776,30 @@ public class EngagementWorkflowImpl implements EngagementWorkflow {
       throw new IllegalArgumentException("a change request needs the amended blueprint");
     }
     requireText(request.blueprintYaml(), "the amended blueprint file is empty");
+    long bytes = utf8Length(request.blueprintYaml());
+    if (bytes > MAX_BLUEPRINT_BYTES) {
+      throw new IllegalArgumentException(
+          request.fileName()
+              + " is "
+              + bytes
+              + " bytes: an engagement carries blueprints of up to "
+              + MAX_BLUEPRINT_BYTES
+              + " bytes (4 MiB, the loader's own limit), which fit Temporal's 2 MB payload limit"
+              + " once compressed");
+    }
+  }
+
+  /**
+   * The largest blueprint a change request may carry: the loader's default limit, fixed here so
+   * that every worker decides the same whatever its system properties.
+   */
+  static final int MAX_BLUEPRINT_BYTES = 4 * 1024 * 1024;
+
+  /** The length of {@code text} in UTF-8 (workflow code stays off java.nio). */
+  static long utf8Length(String text) {
+    return text.codePoints()
+        .mapToLong(cp -> cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4)
+        .sum();
   }
 
   @Override
