@@ -497,6 +497,14 @@ public final class Engagements {
   }
 
   /**
+   * Whether a worker has taken the engagement (it runs on its host's queue); false while it waits
+   * on the shared queue for one.
+   */
+  public boolean taken(String slug) {
+    return !EngagementWorkflow.TASK_QUEUE.equals(queueOf(slug));
+  }
+
+  /**
    * The task queue the engagement runs on now: its host's (where its workspace is) once it has one,
    * else the shared queue.
    */

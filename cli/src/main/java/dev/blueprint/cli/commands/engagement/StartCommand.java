@@ -6,6 +6,7 @@ import dev.blueprint.core.load.LoadedBlueprint;
 import dev.blueprint.core.validate.Validator;
 import dev.blueprint.workflow.api.EngagementInput;
 import dev.blueprint.workflow.api.EngagementResult;
+import dev.blueprint.workflow.api.EngagementWorkflow;
 import dev.blueprint.workflow.api.ReviewPolicy;
 import dev.blueprint.workflow.runtime.Engagements;
 import java.nio.file.Files;
@@ -86,6 +87,13 @@ final class StartCommand extends ClientCommand {
                 + ", run "
                 + execution.getRunId()
                 + ")");
+    if (!engagements.taken(slug)) {
+      out()
+          .println(
+              "  no worker has taken it yet (none polls task queue "
+                  + EngagementWorkflow.TASK_QUEUE
+                  + "?): start 'blueprint up', or 'blueprint worker' against this server");
+    }
     out().println("  follow it: blueprint engagement watch " + slug);
     out().flush();
     if (wait == null) {
