@@ -7,6 +7,7 @@ import dev.blueprint.core.load.BlueprintMapper;
 import dev.blueprint.core.synth.SyntheticBlueprints;
 import dev.blueprint.workflow.api.ChangeRequest;
 import dev.blueprint.workflow.api.DecisionRecord;
+import dev.blueprint.workflow.api.DecisionRequest;
 import dev.blueprint.workflow.api.EngagementInput;
 import dev.blueprint.workflow.api.EngagementResult;
 import dev.blueprint.workflow.api.EngagementStatus;
@@ -180,8 +181,20 @@ class LargePublishKillTest {
           });
       // the approval's answer may come only once the workflow task that runs the local steps
       // ends: asked on a thread of its own, so that the files can be watched meanwhile
+      // the synthetic blueprint states no requirements: its HIGH findings are accepted, with why
+      List<String> high =
+          engagements.status(slug).findings().stream()
+              .filter(f -> f.severity().equals("HIGH"))
+              .map(f -> f.ruleId())
+              .distinct()
+              .toList();
       CompletableFuture<DecisionRecord> approval =
-          CompletableFuture.supplyAsync(() -> engagements.approve(slug, "the large one"));
+          CompletableFuture.supplyAsync(
+              () ->
+                  engagements.decide(
+                      slug,
+                      DecisionRequest.approve(
+                          2, "the large one: synthetic, no requirements to meet", high)));
       watch(engagements, slug);
 
       await(
