@@ -436,11 +436,7 @@ public class EngagementWorkflowImpl implements EngagementWorkflow {
   // ---- state -----------------------------------------------------------------------------------
 
   private void restore(EngagementStatus carried) {
-    for (Step s : Step.values()) {
-      if (s != Step.DONE) {
-        steps.add(new StepProgress(s, StepState.PENDING, ""));
-      }
-    }
+    steps.addAll(StepProgress.allPending());
     if (carried == null) {
       return;
     }

@@ -7,7 +7,6 @@ import dev.blueprint.workflow.api.EngagementStatus;
 import dev.blueprint.workflow.api.EngagementWorkflow;
 import dev.blueprint.workflow.api.Step;
 import dev.blueprint.workflow.api.StepProgress;
-import dev.blueprint.workflow.api.StepState;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowOptions;
@@ -85,18 +84,12 @@ public final class Resumer {
     if (owner == null || !Files.isRegularFile(workspace.requirements(slug))) {
       return Optional.empty();
     }
-    List<StepProgress> steps = new ArrayList<>();
-    for (Step s : Step.values()) {
-      if (s != Step.DONE) {
-        steps.add(new StepProgress(s, StepState.PENDING, ""));
-      }
-    }
     EngagementStatus start =
         new EngagementStatus(
             slug,
             dev.blueprint.workflow.api.Outcome.RUNNING,
             Step.INTAKE,
-            steps,
+            StepProgress.allPending(),
             1,
             0,
             List.of(),
