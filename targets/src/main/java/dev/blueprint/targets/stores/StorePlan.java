@@ -10,11 +10,19 @@ import java.util.List;
  * @param store the store's name for people, e.g. "Neo4j"
  * @param where the address compared against, without credentials
  * @param items every object of the blueprint, in the order apply creates them
+ * @param notes what a reviewer should know that is not an object, e.g. an option the store cannot
+ *     take and that apply leaves out; printed after the items
  */
-public record StorePlan(String store, String where, List<StorePlan.Item> items) {
+public record StorePlan(
+    String store, String where, List<StorePlan.Item> items, List<String> notes) {
 
   public StorePlan {
     items = List.copyOf(items);
+    notes = List.copyOf(notes);
+  }
+
+  public StorePlan(String store, String where, List<StorePlan.Item> items) {
+    this(store, where, items, List.of());
   }
 
   /** What apply does with one object. */
@@ -70,6 +78,9 @@ public record StorePlan(String store, String where, List<StorePlan.Item> items) 
             sb.append("  ! differs ").append(i.object().label()).append(": ").append(i.detail());
       }
       sb.append('\n');
+    }
+    for (String n : notes) {
+      sb.append("  note: ").append(n).append('\n');
     }
     int conflicts = conflicts().size();
     if (!hasChanges()) {
