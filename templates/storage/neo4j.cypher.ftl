@@ -4,21 +4,16 @@
 <#list database.nodes as n>
 
 // ${esc.comment(n.dataset)} as label ${esc.comment(n.label)}<#if n.description?has_content>: ${esc.comment(n.description)}</#if>
-<#if n.key?size == 1>
-CREATE CONSTRAINT ${esc.cypherid(n.keyConstraint)} IF NOT EXISTS
-  FOR (n:${esc.cypherid(n.label)}) REQUIRE n.${esc.cypherid(n.key[0])} IS UNIQUE;
-<#else>
+<#if n.key?size != 1>
 // A composite key; on Enterprise Edition IS NODE KEY also requires every key property to exist.
-CREATE CONSTRAINT ${esc.cypherid(n.keyConstraint)} IF NOT EXISTS
-  FOR (n:${esc.cypherid(n.label)}) REQUIRE (<#list n.key as k>n.${esc.cypherid(k)}<#sep>, </#sep></#list>) IS UNIQUE;
 </#if>
+${n.constraintCypher(true)};
 <#list n.indexes as i>
 <#list i.reasons as r>
 // ${esc.comment(i.property)}: ${esc.comment(r)}
 </#list>
 <#if i.create>
-CREATE INDEX ${esc.cypherid(i.name)} IF NOT EXISTS
-  FOR (n:${esc.cypherid(n.label)}) ON (n.${esc.cypherid(i.property)});
+${n.indexCypher(i, true)};
 </#if>
 </#list>
 </#list>

@@ -1,5 +1,6 @@
 package dev.blueprint.core.generate.storage;
 
+import dev.blueprint.core.generate.escape.CypherEscapers;
 import dev.blueprint.core.model.Architecture;
 import dev.blueprint.core.model.Blueprint;
 import dev.blueprint.core.model.Dataset;
@@ -45,6 +46,46 @@ public final class Neo4jDdl {
     public Node {
       key = List.copyOf(key);
       indexes = List.copyOf(indexes);
+    }
+
+    /**
+     * The statement creating the key constraint; the script prints it and {@code blueprint storage
+     * apply} runs it, so both create the same schema. The script's is idempotent ({@code IF NOT
+     * EXISTS}); apply's is not, because apply records what it created as its own to drop on undo,
+     * and an object someone else created between its plan and its apply must fail it instead.
+     */
+    public String constraintCypher(boolean ifNotExists) {
+      String target =
+          key.size() == 1
+              ? "n." + id(key.get(0))
+              : "(" + String.join(", ", key.stream().map(k -> "n." + id(k)).toList()) + ")";
+      return "CREATE CONSTRAINT "
+          + id(keyConstraint)
+          + (ifNotExists ? " IF NOT EXISTS" : "")
+          + "\n  FOR (n:"
+          + id(label)
+          + ") REQUIRE "
+          + target
+          + " IS UNIQUE";
+    }
+
+    /**
+     * The statement creating {@code index} on this label (for indexes with {@code create}),
+     * optionally without {@code IF NOT EXISTS} (see {@link #constraintCypher}).
+     */
+    public String indexCypher(Index index, boolean ifNotExists) {
+      return "CREATE INDEX "
+          + id(index.name())
+          + (ifNotExists ? " IF NOT EXISTS" : "")
+          + "\n  FOR (n:"
+          + id(label)
+          + ") ON (n."
+          + id(index.property())
+          + ")";
+    }
+
+    private static String id(String name) {
+      return CypherEscapers.identifier(name);
     }
   }
 
