@@ -72,6 +72,9 @@ public record CassandraConnection(
             .withDuration(
                 DefaultDriverOption.CONTROL_CONNECTION_AGREEMENT_TIMEOUT, Duration.ofSeconds(30))
             .withBoolean(DefaultDriverOption.RECONNECT_ON_INIT, false)
+            // token-aware routing is for data, not schema changes; computing it warns about
+            // every keyspace whose replication factor exceeds the data centre's nodes
+            .withBoolean(DefaultDriverOption.METADATA_TOKEN_MAP_ENABLED, false)
             // nothing is in flight when blueprint closes a session: no need for Netty's 2 s
             .withInt(DefaultDriverOption.NETTY_IO_SHUTDOWN_QUIET_PERIOD, 0)
             .withInt(DefaultDriverOption.NETTY_ADMIN_SHUTDOWN_QUIET_PERIOD, 0)
@@ -128,15 +131,16 @@ public record CassandraConnection(
     e.getAllErrors()
         .forEach(
             (node, errors) -> {
-              Throwable last = errors.isEmpty() ? null : errors.get(errors.size() - 1);
-              Throwable root = last;
-              while (root != null && root.getCause() != null) {
-                root = root.getCause();
+              String why = "failed";
+              if (!errors.isEmpty()) {
+                // the innermost cause that says something, else the driver's own words
+                for (Throwable t = errors.get(errors.size() - 1); t != null; t = t.getCause()) {
+                  if (t.getMessage() != null) {
+                    why = t.getMessage();
+                  }
+                }
               }
-              out.add(
-                  node.getEndPoint()
-                      + " "
-                      + (root == null ? "failed" : String.valueOf(root.getMessage())));
+              out.add(node.getEndPoint() + ": " + why);
             });
     return out.isEmpty() ? e.getMessage() : String.join("; ", out);
   }
