@@ -384,7 +384,9 @@ public final class MongoTarget implements StoreTarget {
    * that others put on it since, as PostgreSQL's DROP TABLE takes a table's indexes). A collection
    * that was there before is never in the list, so an index blueprint added to it goes and the
    * collection and its other indexes stay. MongoDB removes a database when its last collection
-   * goes, so a database that holds someone else's collections stays.
+   * goes, so a database that holds someone else's collections stays; blueprint never drops a
+   * database itself, lest one that someone filled in the meantime go with it (FerretDB v1 may keep
+   * listing an emptied database).
    */
   @Override
   public List<StoreObject> dropCreated(List<StoreObject> created) {
