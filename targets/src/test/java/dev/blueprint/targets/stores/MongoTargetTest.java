@@ -394,6 +394,7 @@ class MongoTargetTest {
         new MongoTarget(
             new MongoConnection("mongodb://someone:s3cret@127.0.0.1:" + port + "/", Set.of()))) {
       assertTrue(t.hasObjects(b));
+      assertFalse(t.hasObjects(b.withArchitecture(Architecture.EMPTY)));
       assertEquals("mongodb://127.0.0.1:" + port, t.where());
       TargetException e = assertThrows(TargetException.class, () -> t.plan(b));
       System.out.printf(
@@ -405,6 +406,11 @@ class MongoTargetTest {
       assertTrue(e.getMessage().contains("Connection refused"), e.getMessage());
       assertFalse(e.getMessage().contains("s3cret"), e.getMessage());
     }
+    // closing an opened target twice never throws
+    MongoTarget opened = target(BOTH);
+    assertTrue(opened.plan(b).hasChanges());
+    opened.close();
+    opened.close();
   }
 
   @Test
