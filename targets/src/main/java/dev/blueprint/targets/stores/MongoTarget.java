@@ -202,8 +202,10 @@ public final class MongoTarget implements StoreTarget {
                     + "."
                     + name
                     + " not applied: --mongodb-without ttl (documents would expire "
-                    + wanted.get("expireAfterSeconds").asNumber().longValue()
-                    + " s after "
+                    + dev.blueprint.core.model.Durations.format(
+                        java.time.Duration.ofSeconds(
+                            wanted.get("expireAfterSeconds").asNumber().longValue()))
+                    + " after "
                     + String.join(",", keys.keySet())
                     + "; the index is created without it and they do not expire)");
           }

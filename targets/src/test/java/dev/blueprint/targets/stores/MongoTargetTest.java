@@ -241,7 +241,7 @@ class MongoTargetTest {
           plan.text()
               .contains(
                   "note: TTL of index ok_crm_docs.profiles.profiles_ttl not applied:"
-                      + " --mongodb-without ttl (documents would expire 34560000 s after"
+                      + " --mongodb-without ttl (documents would expire 400d after"
                       + " created_at"),
           plan.text());
       assertTrue(plan.text().contains("Plan: 9 to create, 0 existing."), plan.text());
