@@ -5,10 +5,21 @@ import dev.blueprint.cli.UserException;
 import dev.blueprint.targets.TargetException;
 import dev.blueprint.targets.kafka.KafkaConnection;
 import dev.blueprint.targets.storage.StorageConnection;
+import dev.blueprint.targets.stores.CassandraConnection;
+import dev.blueprint.targets.stores.CassandraTarget;
+import dev.blueprint.targets.stores.MongoConnection;
+import dev.blueprint.targets.stores.MongoTarget;
+import dev.blueprint.targets.stores.Neo4jConnection;
+import dev.blueprint.targets.stores.Neo4jTarget;
+import dev.blueprint.targets.stores.StoreTarget;
 import dev.blueprint.workflow.activities.ProvisionPort;
 import dev.blueprint.workflow.activities.TargetsProvisioner;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import picocli.CommandLine.Option;
 
 /** The optional targets a worker provisions and publishes to; none by default. */
@@ -40,6 +51,42 @@ public final class TargetOptions {
   String postgresUser;
 
   @Option(
+      names = "--cassandra",
+      paramLabel = "HOST:PORT[,...]",
+      description =
+          "Create the blueprint's keyspaces and tables on this Cassandra cluster (env"
+              + " BLUEPRINT_CASSANDRA; user and password from CASSANDRA_USER, CASSANDRA_PASSWORD).")
+  String cassandra;
+
+  @Option(
+      names = "--cassandra-datacenter",
+      paramLabel = "DC",
+      description = "Cassandra's local data centre (env BLUEPRINT_CASSANDRA_DATACENTER).")
+  String cassandraDatacenter;
+
+  @Option(
+      names = "--neo4j",
+      paramLabel = "URI",
+      description =
+          "Create the blueprint's constraints and indexes on this Neo4j server (env"
+              + " BLUEPRINT_NEO4J; user and password from NEO4J_USER, NEO4J_PASSWORD).")
+  String neo4j;
+
+  @Option(
+      names = "--mongodb",
+      paramLabel = "URI",
+      description =
+          "Create the blueprint's collections and indexes on this MongoDB (env BLUEPRINT_MONGODB).")
+  String mongodb;
+
+  @Option(
+      names = "--mongodb-without",
+      paramLabel = "OPTION",
+      split = ",",
+      description = "Leave out what the MongoDB-compatible server lacks: validator, ttl.")
+  List<String> mongodbWithout = new ArrayList<>();
+
+  @Option(
       names = "--git-remote",
       paramLabel = "URL",
       description =
@@ -57,10 +104,11 @@ public final class TargetOptions {
   public ProvisionPort provisioner() {
     String bootstrap = or(kafkaBootstrap, "BLUEPRINT_KAFKA_BOOTSTRAP");
     String url = or(postgresUrl, "BLUEPRINT_POSTGRES_URL");
-    if (bootstrap == null && url == null) {
-      return ProvisionPort.NONE;
-    }
     try {
+      List<Supplier<StoreTarget>> stores = stores();
+      if (bootstrap == null && url == null && stores.isEmpty()) {
+        return ProvisionPort.NONE;
+      }
       return new TargetsProvisioner(
           bootstrap == null
               ? null
@@ -70,10 +118,44 @@ public final class TargetOptions {
               : new StorageConnection(
                   url,
                   or(postgresUser, "BLUEPRINT_POSTGRES_USER"),
-                  System.getenv("BLUEPRINT_POSTGRES_PASSWORD")));
-    } catch (TargetException e) {
+                  System.getenv("BLUEPRINT_POSTGRES_PASSWORD")),
+          stores);
+    } catch (TargetException | IllegalArgumentException e) {
       throw new UserException(e.getMessage(), Cli.USAGE);
     }
+  }
+
+  /**
+   * The Cassandra, Neo4j and MongoDB targets configured; each connection is checked here, so that a
+   * wrong address is a usage error at start rather than a failed step later.
+   */
+  private List<Supplier<StoreTarget>> stores() {
+    List<Supplier<StoreTarget>> out = new ArrayList<>();
+    String cassandraPoints = or(cassandra, "BLUEPRINT_CASSANDRA");
+    if (cassandraPoints != null) {
+      CassandraConnection c =
+          new CassandraConnection(
+              cassandraPoints,
+              or(cassandraDatacenter, "BLUEPRINT_CASSANDRA_DATACENTER"),
+              System.getenv("CASSANDRA_USER"),
+              System.getenv("CASSANDRA_PASSWORD"));
+      out.add(() -> new CassandraTarget(c));
+    }
+    String neo4jUri = or(neo4j, "BLUEPRINT_NEO4J");
+    if (neo4jUri != null) {
+      Neo4jConnection c =
+          new Neo4jConnection(
+              neo4jUri, System.getenv("NEO4J_USER"), System.getenv("NEO4J_PASSWORD"));
+      out.add(() -> new Neo4jTarget(c));
+    }
+    String mongoUri = or(mongodb, "BLUEPRINT_MONGODB");
+    if (mongoUri != null) {
+      EnumSet<MongoConnection.Without> without = EnumSet.noneOf(MongoConnection.Without.class);
+      mongodbWithout.forEach(w -> without.add(MongoConnection.Without.parse(w)));
+      MongoConnection c = new MongoConnection(mongoUri, without);
+      out.add(() -> new MongoTarget(c));
+    }
+    return out;
   }
 
   private static String or(String value, String env) {
