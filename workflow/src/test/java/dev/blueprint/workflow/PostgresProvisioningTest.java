@@ -11,12 +11,9 @@ import dev.blueprint.workflow.activities.StepHooks;
 import dev.blueprint.workflow.activities.StepHooks.Phase;
 import dev.blueprint.workflow.activities.TargetsProvisioner;
 import dev.blueprint.workflow.activities.Workspace;
-import dev.blueprint.workflow.api.ChangeRequest;
-import dev.blueprint.workflow.api.EngagementInput;
 import dev.blueprint.workflow.api.EngagementStatus;
 import dev.blueprint.workflow.api.Outcome;
 import dev.blueprint.workflow.api.Step;
-import dev.blueprint.workflow.api.Tuning;
 import dev.blueprint.workflow.impl.EngagementWorkflowImpl;
 import dev.blueprint.workflow.runtime.DefaultPorts;
 import dev.blueprint.workflow.runtime.EngagementException;
@@ -78,30 +75,7 @@ class PostgresProvisioningTest {
                 workspace, "test", null, new TargetsProvisioner(null, pg.connection())),
             hooks));
     env.start();
-    Path file = TestPorts.example("requirements.yaml");
-    engagements.start(
-        EngagementInput.of(SLUG, file.toString(), Files.readString(file), false)
-            .withTuning(new Tuning(60, 10, 3, 2_000)));
-    // the advisor proposes no relational store for this example; the consultant's amended
-    // blueprint (the example's hand-written one) has one, so revision 2 carries DDL
-    awaitReviewOf(1);
-    Path amended = TestPorts.example("blueprint.yaml");
-    engagements.requestChanges(
-        SLUG,
-        new ChangeRequest(amended.toString(), Files.readString(amended), "add the orders DB"));
-    awaitReviewOf(2);
-    engagements.approve(SLUG, "ok");
-  }
-
-  void awaitReviewOf(int revision) throws InterruptedException {
-    for (int i = 0; i < 300; i++) {
-      EngagementStatus s = engagements.status(SLUG);
-      if (s.step() == Step.HUMAN_REVIEW && s.revision() == revision) {
-        return;
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("revision " + revision + " never reached the review");
+    AmendedEngagement.startAndApproveExampleBlueprint(engagements, SLUG);
   }
 
   int userTables() throws Exception {

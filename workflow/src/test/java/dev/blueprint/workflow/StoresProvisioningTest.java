@@ -14,12 +14,9 @@ import dev.blueprint.workflow.activities.StepHooks;
 import dev.blueprint.workflow.activities.StepHooks.Phase;
 import dev.blueprint.workflow.activities.TargetsProvisioner;
 import dev.blueprint.workflow.activities.Workspace;
-import dev.blueprint.workflow.api.ChangeRequest;
-import dev.blueprint.workflow.api.EngagementInput;
 import dev.blueprint.workflow.api.EngagementStatus;
 import dev.blueprint.workflow.api.Outcome;
 import dev.blueprint.workflow.api.Step;
-import dev.blueprint.workflow.api.Tuning;
 import dev.blueprint.workflow.impl.EngagementWorkflowImpl;
 import dev.blueprint.workflow.runtime.DefaultPorts;
 import dev.blueprint.workflow.runtime.EngagementException;
@@ -101,29 +98,7 @@ class StoresProvisioningTest {
                 new TargetsProvisioner(null, null, List.of(() -> new Neo4jTarget(connection)))),
             hooks));
     env.start();
-    Path dir = TestPorts.root().resolve("examples/" + SLUG);
-    Path requirements = dir.resolve("requirements.yaml");
-    engagements.start(
-        EngagementInput.of(SLUG, requirements.toString(), Files.readString(requirements), false)
-            .withTuning(new Tuning(60, 10, 3, 2_000)));
-    // the consultant's blueprint (the example's) has the graph database; revision 2 carries it
-    awaitReviewOf(1);
-    Path amended = dir.resolve("blueprint.yaml");
-    engagements.requestChanges(
-        SLUG, new ChangeRequest(amended.toString(), Files.readString(amended), "the graph"));
-    awaitReviewOf(2);
-    engagements.approve(SLUG, "ok");
-  }
-
-  void awaitReviewOf(int revision) throws InterruptedException {
-    for (int i = 0; i < 600; i++) {
-      EngagementStatus s = engagements.status(SLUG);
-      if (s.step() == Step.HUMAN_REVIEW && s.revision() == revision) {
-        return;
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("revision " + revision + " never reached the review");
+    AmendedEngagement.startAndApproveExampleBlueprint(engagements, SLUG);
   }
 
   /** Names of constraints and of indexes no constraint owns, via cypher-shell. */
