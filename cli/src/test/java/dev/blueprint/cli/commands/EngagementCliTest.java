@@ -116,6 +116,15 @@ class EngagementCliTest {
         Files.readString(
                 tmp.resolve("engagements").resolve(SLUG).resolve("revisions/1/blueprint.yaml"))
             .replace("title: Web clickstream", "title: Amended web clickstream"));
+    // an invalid amendment is refused with its problems, before anything is sent or reviewed
+    Path broken = Files.writeString(tmp.resolve("broken.yaml"), "engagement: [\n");
+    Run refused = run("engagement", "request-changes", SLUG, "--blueprint", broken.toString());
+    assertEquals(Cli.FAILED, refused.exit());
+    assertTrue(
+        refused.err().contains(broken + " is not a valid blueprint; engagement " + SLUG)
+            && refused.err().contains("is unchanged"),
+        refused.err());
+    assertFalse(refused.out().contains("review finding(s)"), refused.out());
     Run changes =
         run(
             "engagement",

@@ -45,6 +45,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -243,11 +244,21 @@ public final class Engagements {
    * not applied, and no worker applies it later.
    */
   public DecisionRecord decide(String slug, DecisionRequest request) {
+    return decide(slug, request, amended -> {});
+  }
+
+  /**
+   * The same; {@code beforeSending} gets the amended blueprint of a change request once it is
+   * loaded and checked, before anything is sent (the CLI shows the review the revision will get),
+   * so that a large blueprint is loaded once.
+   */
+  public DecisionRecord decide(
+      String slug, DecisionRequest request, Consumer<Blueprint> beforeSending) {
     if (request.kind() == DecisionKind.REQUEST_CHANGES
         && request.change() != null
         && request.change().blueprintYaml() != null
         && !request.change().blueprintYaml().isBlank()) {
-      checkAmendedBlueprint(slug, request.change());
+      beforeSending.accept(checkAmendedBlueprint(slug, request.change()));
     }
     if (timeout == null) {
       return call(slug, () -> stub(slug).decide(request));
@@ -346,7 +357,7 @@ public final class Engagements {
     return decide(slug, DecisionRequest.requestChanges(0, request));
   }
 
-  static void checkAmendedBlueprint(String slug, ChangeRequest request) {
+  static Blueprint checkAmendedBlueprint(String slug, ChangeRequest request) {
     String file = request.fileName();
     Blueprint amended;
     try {
@@ -385,6 +396,7 @@ public final class Engagements {
               + slug
               + " is unchanged");
     }
+    return amended;
   }
 
   public DecisionRecord comment(String slug, String text) {

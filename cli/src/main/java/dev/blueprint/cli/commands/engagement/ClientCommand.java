@@ -3,6 +3,7 @@ package dev.blueprint.cli.commands.engagement;
 import dev.blueprint.cli.Cli;
 import dev.blueprint.cli.UserException;
 import dev.blueprint.cli.commands.ConnectionOptions;
+import dev.blueprint.core.model.Blueprint;
 import dev.blueprint.workflow.api.DecisionRecord;
 import dev.blueprint.workflow.api.DecisionRequest;
 import dev.blueprint.workflow.api.EngagementWorkflow;
@@ -14,6 +15,7 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -62,6 +64,18 @@ abstract class ClientCommand implements Callable<Integer> {
    * plainly what becomes of the decision: applied only if a worker takes it before the deadline.
    */
   DecisionRecord decide(Engagements engagements, String slug, DecisionRequest request) {
+    return decide(engagements, slug, request, amended -> {});
+  }
+
+  /**
+   * The same; {@code beforeSending} as in {@link Engagements#decide(String, DecisionRequest,
+   * Consumer)}.
+   */
+  DecisionRecord decide(
+      Engagements engagements,
+      String slug,
+      DecisionRequest request,
+      Consumer<Blueprint> beforeSending) {
     long notAfter = System.currentTimeMillis() + timeout.toMillis();
     PrintWriter err = spec.commandLine().getErr();
     Thread interrupted =
@@ -81,7 +95,7 @@ abstract class ClientCommand implements Callable<Integer> {
             "decision-interrupted");
     Runtime.getRuntime().addShutdownHook(interrupted);
     try {
-      return engagements.decide(slug, request.notAfter(notAfter));
+      return engagements.decide(slug, request.notAfter(notAfter), beforeSending);
     } finally {
       try {
         Runtime.getRuntime().removeShutdownHook(interrupted);

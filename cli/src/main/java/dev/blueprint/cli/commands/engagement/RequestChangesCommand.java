@@ -2,11 +2,10 @@ package dev.blueprint.cli.commands.engagement;
 
 import dev.blueprint.cli.Cli;
 import dev.blueprint.cli.UserException;
-import dev.blueprint.core.load.LoadedBlueprint;
+import dev.blueprint.core.model.Blueprint;
 import dev.blueprint.core.review.Finding;
 import dev.blueprint.core.review.Reviewer;
 import dev.blueprint.core.review.Risk;
-import dev.blueprint.core.validate.Validator;
 import dev.blueprint.workflow.api.ChangeRequest;
 import dev.blueprint.workflow.api.DecisionRequest;
 import dev.blueprint.workflow.runtime.Engagements;
@@ -44,13 +43,22 @@ final class RequestChangesCommand extends ClientCommand {
     if (!Files.isRegularFile(blueprint)) {
       throw new UserException(blueprint + ": no such file");
     }
-    LoadedBlueprint loaded = Validator.loadValid(blueprint);
-    if (!loaded.blueprint().isBlueprint()) {
-      throw new UserException(
-          blueprint + ": has no architecture; request changes with a full blueprint");
-    }
-    // the automated review that the revision will get, shown now, before anything is sent
-    List<Finding> findings = Reviewer.review(loaded.blueprint());
+    // loaded and checked once, by the client; the automated review that the revision will get is
+    // shown before anything is sent
+    var d =
+        decide(
+            engagements,
+            id,
+            DecisionRequest.requestChanges(
+                0, new ChangeRequest(blueprint.toString(), Files.readString(blueprint), comment)),
+            this::showReview);
+    out().println(id + ": changes requested; revision " + (d.revision() + 1) + " opens");
+    out().flush();
+    return Cli.OK;
+  }
+
+  private void showReview(Blueprint amended) {
+    List<Finding> findings = Reviewer.review(amended);
     long high = findings.stream().filter(f -> f.severity() == Risk.HIGH).count();
     out()
         .println(
@@ -64,14 +72,6 @@ final class RequestChangesCommand extends ClientCommand {
     findings.stream()
         .filter(f -> f.severity() == Risk.HIGH)
         .forEach(f -> out().println("  " + f.format()));
-    var d =
-        decide(
-            engagements,
-            id,
-            DecisionRequest.requestChanges(
-                0, new ChangeRequest(blueprint.toString(), Files.readString(blueprint), comment)));
-    out().println(id + ": changes requested; revision " + (d.revision() + 1) + " opens");
     out().flush();
-    return Cli.OK;
   }
 }
