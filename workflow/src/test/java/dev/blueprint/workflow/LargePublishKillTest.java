@@ -63,25 +63,12 @@ class LargePublishKillTest {
   }
 
   void await(String what, Duration timeout, BooleanSupplier condition) throws Exception {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      try {
-        if (condition.getAsBoolean()) {
-          return;
-        }
-      } catch (RuntimeException e) {
-        // not yet
-      }
-      Thread.sleep(10);
-    }
-    StringBuilder logs = new StringBuilder();
-    try (Stream<Path> files = Files.list(tmp)) {
-      for (Path f : files.filter(f -> f.toString().endsWith(".log")).toList()) {
-        logs.append("\n--- ").append(f.getFileName()).append('\n').append(WorkerKillTest.tail(f));
-      }
-    }
-    throw new AssertionError(
-        "timed out waiting for " + what + " (last status: " + lastStatus + ")" + logs);
+    forks.await(
+        what,
+        timeout,
+        Duration.ofMillis(10),
+        condition,
+        () -> " (last status: " + lastStatus + ")");
   }
 
   /**

@@ -59,29 +59,7 @@ class WorkerKillTest {
   }
 
   void await(String what, Duration timeout, BooleanSupplier condition) throws Exception {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      try {
-        if (condition.getAsBoolean()) {
-          return;
-        }
-      } catch (RuntimeException e) {
-        // not yet: the server or a worker is still starting
-      }
-      Thread.sleep(200);
-    }
-    StringBuilder logs = new StringBuilder();
-    try (Stream<Path> files = Files.list(tmp)) {
-      for (Path f : files.filter(f -> f.toString().endsWith(".log")).toList()) {
-        logs.append("\n--- ").append(f.getFileName()).append('\n').append(tail(f));
-      }
-    }
-    throw new AssertionError("timed out waiting for " + what + logs);
-  }
-
-  static String tail(Path f) throws IOException {
-    List<String> lines = Files.readAllLines(f);
-    return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    forks.await(what, timeout, Duration.ofMillis(200), condition, () -> "");
   }
 
   static int freePort() throws IOException {
