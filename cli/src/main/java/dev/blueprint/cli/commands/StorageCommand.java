@@ -50,14 +50,17 @@ import picocli.CommandLine.Spec;
           + " keyspaces and tables (--cassandra), Neo4j constraints and indexes (--neo4j),"
           + " MongoDB collections and indexes (--mongodb).",
       "",
-      "Examples:",
-      "  blueprint storage plan blueprint.yaml --jdbc-url jdbc:postgresql://db:5432/reporting",
-      "  NEO4J_USER=neo4j NEO4J_PASSWORD=... blueprint storage apply blueprint.yaml"
-          + " --neo4j neo4j://graph:7687",
-      "  blueprint storage apply blueprint.yaml --cassandra c1:9042,c2:9042"
-          + " --cassandra-datacenter eu-west",
-      "  blueprint storage apply blueprint.yaml --mongodb mongodb://docs:27017"
-          + " --mongodb-without validator,ttl"
+      "Neo4j's user and password come from NEO4J_USER and NEO4J_PASSWORD, Cassandra's from"
+          + " CASSANDRA_USER and CASSANDRA_PASSWORD, PostgreSQL's from PGUSER and PGPASSWORD."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  blueprint storage plan bp.yaml --jdbc-url jdbc:postgresql://db:5432/app",
+      "  blueprint storage apply bp.yaml --neo4j neo4j://graph:7687",
+      "  blueprint storage apply bp.yaml --cassandra c1:9042,c2:9042 \\",
+      "      --cassandra-datacenter eu-west",
+      "  blueprint storage apply bp.yaml --mongodb mongodb://docs:27017 \\",
+      "      --mongodb-without validator,ttl"
     },
     subcommands = {StorageCommand.Plan.class, StorageCommand.Apply.class})
 public final class StorageCommand implements Runnable {
