@@ -117,3 +117,20 @@ build/tools/airflow%/.installed: tools/python/airflow%-requirements.txt | build/
 	build/tools/uv/bin/uv venv -q --python $(AIRFLOW_PYTHON) build/tools/airflow$*
 	build/tools/uv/bin/uv pip sync -q --python build/tools/airflow$*/bin/python $<
 	touch $@
+
+# PySpark for SparkJobsTest, which runs every generated Spark job with spark-submit on a local
+# master: one uv venv from a pinned requirements file (pyspark's own package, no extras), plus
+# Spark's spark-avro module from Maven Central for the jobs' Avro inputs and outputs (pyspark
+# does not ship it; a cluster adds it with --packages). The stamp makes a second run instant.
+PYSPARK_VERSION := $(shell sed -n 's/^pyspark==//p' tools/python/spark-requirements.txt)
+SPARK_SCALA_VERSION ?= 2.13
+tools: build/tools/spark/.installed
+
+build/tools/spark/.installed: tools/python/spark-requirements.txt | build/tools/uv/bin/uv
+	rm -rf build/tools/spark
+	build/tools/uv/bin/uv venv -q --python $(AIRFLOW_PYTHON) build/tools/spark
+	build/tools/uv/bin/uv pip sync -q --python build/tools/spark/bin/python $<
+	$(MVN) $(MVN_FLAGS) -q -N dependency:copy -Dmdep.useBaseVersion=true \
+	  -Dartifact=org.apache.spark:spark-avro_$(SPARK_SCALA_VERSION):$(PYSPARK_VERSION) \
+	  -DoutputDirectory=$(abspath build/tools/spark/jars)
+	touch $@

@@ -4,7 +4,7 @@
     ${esc.py(d.name)}: {
         "uri": ${esc.py(d.uri)},
         "format": ${esc.py(d.format)},
-        "partition_by": [<#list d.partitionBy as f>${esc.py(f)}<#sep>, </#sep></#list>],
+        "partition_by": {<#list d.partitionBy as column, expr>${esc.py(column)}: ${esc.py(expr)}<#sep>, </#sep></#list>},
     },
 </#list>
 </#macro>
@@ -23,7 +23,9 @@ PIPELINE = ${esc.py(stub.pipeline)}
 TASK = ${esc.py(stub.task)}
 DESCRIPTION = ${esc.py(stub.description!"")}
 
-# What the task reads and writes, from the blueprint: name -> location, format, partition fields.
+# What the task reads and writes, from the blueprint: name -> location, format and partition_by,
+# the partition folders of storage/layout.yaml, each with the Spark SQL expression of its value:
+# df.withColumn(column, F.expr(expression)) for each, then .partitionBy(*partition_by).
 INPUTS = {
 <@data stub.inputs/>
 }
@@ -38,6 +40,9 @@ def parse_args(argv=None):
     parser.add_argument("--output", action="append", default=[], help="URI of an output")
     parser.add_argument("--data-interval-start", required=True, help="start of the run's interval")
     parser.add_argument("--data-interval-end", required=True, help="end of the run's interval")
+<#list stub.options as o>
+    parser.add_argument(${esc.py(o)}, help="from the blueprint's task command")
+</#list>
     return parser.parse_args(argv)
 
 

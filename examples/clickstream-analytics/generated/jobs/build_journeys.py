@@ -13,24 +13,26 @@ PIPELINE = "visitor_journeys_daily"
 TASK = "consolidate.build_journeys"
 DESCRIPTION = "Merges sessions that share a tracker id and joins their orders."
 
-# What the task reads and writes, from the blueprint: name -> location, format, partition fields.
+# What the task reads and writes, from the blueprint: name -> location, format and partition_by,
+# the partition folders of storage/layout.yaml, each with the Spark SQL expression of its value:
+# df.withColumn(column, F.expr(expression)) for each, then .partitionBy(*partition_by).
 INPUTS = {
     "page_views_clean": {
         "uri": "s3://clickstream-analytics-lake/clean/web-analytics/page_views_clean/",
         "format": "parquet",
-        "partition_by": ["event_date"],
+        "partition_by": {"event_date": "`event_date`"},
     },
     "orders_snapshot": {
         "uri": "s3://clickstream-analytics-lake/raw/orders/orders_snapshot/",
         "format": "parquet",
-        "partition_by": ["order_date"],
+        "partition_by": {"order_date": "`order_date`"},
     },
 }
 OUTPUTS = {
     "visitor_journeys": {
         "uri": "s3://clickstream-analytics-lake/curated/web-analytics/visitor_journeys/",
         "format": "parquet",
-        "partition_by": ["journey_date"],
+        "partition_by": {"journey_date_month": "date_format(`journey_date`, 'yyyy-MM')"},
     },
 }
 

@@ -13,19 +13,21 @@ PIPELINE = "page_views_to_lake"
 TASK = "clean"
 DESCRIPTION = "Deduplicates by event id, drops bots and parses UTM parameters."
 
-# What the task reads and writes, from the blueprint: name -> location, format, partition fields.
+# What the task reads and writes, from the blueprint: name -> location, format and partition_by,
+# the partition folders of storage/layout.yaml, each with the Spark SQL expression of its value:
+# df.withColumn(column, F.expr(expression)) for each, then .partitionBy(*partition_by).
 INPUTS = {
     "page_views_raw": {
         "uri": "s3://clickstream-analytics-lake/raw/web-analytics/page_views_raw/",
         "format": "avro",
-        "partition_by": ["event_time"],
+        "partition_by": {"event_time_day": "date_format(`event_time`, 'yyyy-MM-dd')"},
     },
 }
 OUTPUTS = {
     "page_views_clean": {
         "uri": "s3://clickstream-analytics-lake/clean/web-analytics/page_views_clean/",
         "format": "parquet",
-        "partition_by": ["event_date"],
+        "partition_by": {"event_date": "`event_date`"},
     },
 }
 

@@ -13,19 +13,21 @@ PIPELINE = "page_views_to_lake"
 TASK = "land_raw"
 DESCRIPTION = "Reads the last hour of web.page-views.v1 and writes Avro files to the raw zone."
 
-# What the task reads and writes, from the blueprint: name -> location, format, partition fields.
+# What the task reads and writes, from the blueprint: name -> location, format and partition_by,
+# the partition folders of storage/layout.yaml, each with the Spark SQL expression of its value:
+# df.withColumn(column, F.expr(expression)) for each, then .partitionBy(*partition_by).
 INPUTS = {
     "web.page-views.v1": {
         "uri": "kafka://kafka-kafka-bootstrap:9092/web.page-views.v1",
         "format": "kafka",
-        "partition_by": [],
+        "partition_by": {},
     },
 }
 OUTPUTS = {
     "page_views_raw": {
         "uri": "s3://clickstream-analytics-lake/raw/web-analytics/page_views_raw/",
         "format": "avro",
-        "partition_by": ["event_time"],
+        "partition_by": {"event_time_day": "date_format(`event_time`, 'yyyy-MM-dd')"},
     },
 }
 

@@ -13,19 +13,21 @@ PIPELINE = "events_to_lake"
 TASK = "land_payments"
 DESCRIPTION = "Writes the hour's authorisations as Avro files."
 
-# What the task reads and writes, from the blueprint: name -> location, format, partition fields.
+# What the task reads and writes, from the blueprint: name -> location, format and partition_by,
+# the partition folders of storage/layout.yaml, each with the Spark SQL expression of its value:
+# df.withColumn(column, F.expr(expression)) for each, then .partitionBy(*partition_by).
 INPUTS = {
     "payments.card-authorisations.v1": {
         "uri": "kafka://kafka-kafka-bootstrap:9092/payments.card-authorisations.v1",
         "format": "kafka",
-        "partition_by": [],
+        "partition_by": {},
     },
 }
 OUTPUTS = {
     "payment_events": {
         "uri": "s3://fraud-detection-lake/raw/fraud/payment_events/",
         "format": "avro",
-        "partition_by": ["event_date"],
+        "partition_by": {"event_date": "`event_date`"},
     },
 }
 
@@ -36,6 +38,7 @@ def parse_args(argv=None):
     parser.add_argument("--output", action="append", default=[], help="URI of an output")
     parser.add_argument("--data-interval-start", required=True, help="start of the run's interval")
     parser.add_argument("--data-interval-end", required=True, help="end of the run's interval")
+    parser.add_argument("--topic", help="from the blueprint's task command")
     return parser.parse_args(argv)
 
 

@@ -13,24 +13,26 @@ PIPELINE = "billing_intervals_daily"
 TASK = "build_intervals"
 DESCRIPTION = "Differences cumulative registers into 96 intervals per meter and day."
 
-# What the task reads and writes, from the blueprint: name -> location, format, partition fields.
+# What the task reads and writes, from the blueprint: name -> location, format and partition_by,
+# the partition folders of storage/layout.yaml, each with the Spark SQL expression of its value:
+# df.withColumn(column, F.expr(expression)) for each, then .partitionBy(*partition_by).
 INPUTS = {
     "readings_curated": {
         "uri": "s3://iot-telemetry-lake/curated/metering/readings_curated/",
         "format": "parquet",
-        "partition_by": ["reading_date"],
+        "partition_by": {"reading_date": "`reading_date`"},
     },
     "asset_register": {
         "uri": "s3://iot-telemetry-lake/raw/assets/asset_register/",
         "format": "parquet",
-        "partition_by": ["snapshot_date"],
+        "partition_by": {"snapshot_date": "`snapshot_date`"},
     },
 }
 OUTPUTS = {
     "billing_intervals": {
         "uri": "postgres://billing_exchange/billing_exchange/billing/billing_intervals",
         "format": "",
-        "partition_by": [],
+        "partition_by": {},
     },
 }
 

@@ -13,24 +13,26 @@ PIPELINE = "readings_to_lake"
 TASK = "curate.curate_hour"
 DESCRIPTION = "Drops implausible readings and adds feeder and transformer ids."
 
-# What the task reads and writes, from the blueprint: name -> location, format, partition fields.
+# What the task reads and writes, from the blueprint: name -> location, format and partition_by,
+# the partition folders of storage/layout.yaml, each with the Spark SQL expression of its value:
+# df.withColumn(column, F.expr(expression)) for each, then .partitionBy(*partition_by).
 INPUTS = {
     "readings_raw": {
         "uri": "s3://iot-telemetry-lake/raw/metering/readings_raw/",
         "format": "avro",
-        "partition_by": ["read_at"],
+        "partition_by": {"read_at_hour": "date_format(`read_at`, 'yyyy-MM-dd-HH')"},
     },
     "asset_register": {
         "uri": "s3://iot-telemetry-lake/raw/assets/asset_register/",
         "format": "parquet",
-        "partition_by": ["snapshot_date"],
+        "partition_by": {"snapshot_date": "`snapshot_date`"},
     },
 }
 OUTPUTS = {
     "readings_curated": {
         "uri": "s3://iot-telemetry-lake/curated/metering/readings_curated/",
         "format": "parquet",
-        "partition_by": ["reading_date"],
+        "partition_by": {"reading_date": "`reading_date`"},
     },
 }
 

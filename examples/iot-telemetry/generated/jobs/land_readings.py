@@ -13,19 +13,21 @@ PIPELINE = "readings_to_lake"
 TASK = "land.land_hour"
 DESCRIPTION = "Writes the hour's readings as Avro files to the raw zone."
 
-# What the task reads and writes, from the blueprint: name -> location, format, partition fields.
+# What the task reads and writes, from the blueprint: name -> location, format and partition_by,
+# the partition folders of storage/layout.yaml, each with the Spark SQL expression of its value:
+# df.withColumn(column, F.expr(expression)) for each, then .partitionBy(*partition_by).
 INPUTS = {
     "meter.readings.v1": {
         "uri": "kafka://kafka-kafka-bootstrap:9092/meter.readings.v1",
         "format": "kafka",
-        "partition_by": [],
+        "partition_by": {},
     },
 }
 OUTPUTS = {
     "readings_raw": {
         "uri": "s3://iot-telemetry-lake/raw/metering/readings_raw/",
         "format": "avro",
-        "partition_by": ["read_at"],
+        "partition_by": {"read_at_hour": "date_format(`read_at`, 'yyyy-MM-dd-HH')"},
     },
 }
 

@@ -13,19 +13,21 @@ PIPELINE = "readings_to_wide_column"
 TASK = "write_batch"
 DESCRIPTION = "Reads five minutes of meter.readings.v1 and upserts them by meter and day."
 
-# What the task reads and writes, from the blueprint: name -> location, format, partition fields.
+# What the task reads and writes, from the blueprint: name -> location, format and partition_by,
+# the partition folders of storage/layout.yaml, each with the Spark SQL expression of its value:
+# df.withColumn(column, F.expr(expression)) for each, then .partitionBy(*partition_by).
 INPUTS = {
     "meter.readings.v1": {
         "uri": "kafka://kafka-kafka-bootstrap:9092/meter.readings.v1",
         "format": "kafka",
-        "partition_by": [],
+        "partition_by": {},
     },
 }
 OUTPUTS = {
     "readings_by_meter": {
         "uri": "cassandra://readings_cluster/readings_by_meter",
         "format": "",
-        "partition_by": [],
+        "partition_by": {},
     },
 }
 

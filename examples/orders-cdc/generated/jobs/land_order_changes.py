@@ -13,19 +13,21 @@ PIPELINE = "changes_to_reporting"
 TASK = "archive.land_changes"
 DESCRIPTION = "Writes the new change events as Avro files, partitioned by change date."
 
-# What the task reads and writes, from the blueprint: name -> location, format, partition fields.
+# What the task reads and writes, from the blueprint: name -> location, format and partition_by,
+# the partition folders of storage/layout.yaml, each with the Spark SQL expression of its value:
+# df.withColumn(column, F.expr(expression)) for each, then .partitionBy(*partition_by).
 INPUTS = {
     "orders.cdc.orders.v1": {
         "uri": "kafka://kafka-kafka-bootstrap:9092/orders.cdc.orders.v1",
         "format": "kafka",
-        "partition_by": [],
+        "partition_by": {},
     },
 }
 OUTPUTS = {
     "order_changes": {
         "uri": "s3://orders-cdc-lake/raw/orders/order_changes/",
         "format": "avro",
-        "partition_by": ["change_date"],
+        "partition_by": {"change_date": "`change_date`"},
     },
 }
 

@@ -13,19 +13,21 @@ PIPELINE = "parcel_scans_to_lake"
 TASK = "clean"
 DESCRIPTION = "Deduplicates by event_id, drops malformed records and adds the partition date."
 
-# What the task reads and writes, from the blueprint: name -> location, format, partition fields.
+# What the task reads and writes, from the blueprint: name -> location, format and partition_by,
+# the partition folders of storage/layout.yaml, each with the Spark SQL expression of its value:
+# df.withColumn(column, F.expr(expression)) for each, then .partitionBy(*partition_by).
 INPUTS = {
     "parcel_scans_raw": {
         "uri": "s3://parcel-tracking-lake/raw/parcel-tracking/parcel_scans_raw/",
         "format": "avro",
-        "partition_by": ["event_time"],
+        "partition_by": {"event_time_day": "date_format(`event_time`, 'yyyy-MM-dd')"},
     },
 }
 OUTPUTS = {
     "parcel_scans_clean": {
         "uri": "s3://parcel-tracking-lake/clean/parcel-tracking/parcel_scans_clean/",
         "format": "parquet",
-        "partition_by": ["event_date"],
+        "partition_by": {"event_date": "`event_date`"},
     },
 }
 

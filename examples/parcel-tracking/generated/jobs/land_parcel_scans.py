@@ -13,19 +13,21 @@ PIPELINE = "parcel_scans_to_lake"
 TASK = "land_raw"
 DESCRIPTION = "Reads the last hour of parcel-scans.events.v1 and writes avro files to the raw zone; offsets are committed only after the files are written."
 
-# What the task reads and writes, from the blueprint: name -> location, format, partition fields.
+# What the task reads and writes, from the blueprint: name -> location, format and partition_by,
+# the partition folders of storage/layout.yaml, each with the Spark SQL expression of its value:
+# df.withColumn(column, F.expr(expression)) for each, then .partitionBy(*partition_by).
 INPUTS = {
     "parcel-scans.events.v1": {
         "uri": "kafka://kafka-kafka-bootstrap:9092/parcel-scans.events.v1",
         "format": "kafka",
-        "partition_by": [],
+        "partition_by": {},
     },
 }
 OUTPUTS = {
     "parcel_scans_raw": {
         "uri": "s3://parcel-tracking-lake/raw/parcel-tracking/parcel_scans_raw/",
         "format": "avro",
-        "partition_by": ["event_time"],
+        "partition_by": {"event_time_day": "date_format(`event_time`, 'yyyy-MM-dd')"},
     },
 }
 

@@ -13,19 +13,21 @@ PIPELINE = "parcel_tracking_daily"
 TASK = "publish.publish_van_positions"
 DESCRIPTION = "Computes the day's rows of van_positions and writes the day's partition."
 
-# What the task reads and writes, from the blueprint: name -> location, format, partition fields.
+# What the task reads and writes, from the blueprint: name -> location, format and partition_by,
+# the partition folders of storage/layout.yaml, each with the Spark SQL expression of its value:
+# df.withColumn(column, F.expr(expression)) for each, then .partitionBy(*partition_by).
 INPUTS = {
     "van_telemetry_clean": {
         "uri": "s3://parcel-tracking-lake/clean/parcel-tracking/van_telemetry_clean/",
         "format": "parquet",
-        "partition_by": ["event_date"],
+        "partition_by": {"event_date": "`event_date`"},
     },
 }
 OUTPUTS = {
     "van_positions": {
         "uri": "s3://parcel-tracking-lake/curated/route-planning/van_positions/",
         "format": "parquet",
-        "partition_by": ["report_date"],
+        "partition_by": {"report_date": "`report_date`"},
     },
 }
 

@@ -14,10 +14,10 @@ Steps, each failing with a message that names the DAG, task and start:
   4. for each start, a task that a compensating task undoes is made to fail: the compensating
      tasks run and succeed, and the run ends failed.
 Bash tasks run their scripts, python tasks their callables, SQL tasks run against the real
-PostgreSQL (one database per generated storage/ddl/postgres/*.sql, applied first). Spark: no
-local Spark here (pyspark is not installed: see the test's note); spark-submit is a recording
-shim on PATH, so SparkSubmitOperator builds and launches its real command line, and the test
-checks that line (application file, interval arguments) instead of running the job.
+PostgreSQL (one database per generated storage/ddl/postgres/*.sql, applied first). Spark: here
+spark-submit is a recording shim on PATH, so SparkSubmitOperator builds and launches its real
+command line and the test checks that line (application file, interval arguments); the jobs
+themselves run on a real local Spark in SparkJobsTest (spark_jobs.py), with the same arguments.
 Retries are set to 0 and sensors poke every second (dag.test() waits out retry delays).
 """
 
@@ -415,7 +415,7 @@ def unwritten_stubs_fail(dags):
     for dag in producers_first(dags):
         stubs = {t.task_id: stub_kind(t) for t in dag.tasks if stub_kind(t) and t.trigger_rule == "all_success"}
         if not stubs:
-            note(f"{dag.dag_id}: no bash, SQL or python stub runs in a normal run (Spark jobs are not run here)")
+            note(f"{dag.dag_id}: no bash, SQL or python stub runs in a normal run (Spark jobs run in SparkJobsTest)")
             continue
         dr, states, log = run(fresh(dag), "manual")
         if dr.state != DagRunState.FAILED:

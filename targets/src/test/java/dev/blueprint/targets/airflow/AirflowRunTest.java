@@ -34,8 +34,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * kind (airflow/every-kind.yaml), loaded and run by a real Airflow: 3 and 2.10, from the venvs that
  * {@code make tools} installs under build/tools. checks/airflow_run.py does the work per repository
  * (DagBag, unwritten stubs failing, runs to success for each way a DAG starts with every templated
- * field rendered, compensations); SQL runs against a real PostgreSQL. Outside CI a missing venv
- * skips the test; in CI (CI=true) it fails.
+ * field rendered, compensations); SQL runs against a real PostgreSQL; spark-submit is a shim that
+ * records the command line (SparkJobsTest runs the jobs on a real local Spark). Outside CI a
+ * missing venv skips the test; in CI (CI=true) it fails.
  */
 class AirflowRunTest {
 

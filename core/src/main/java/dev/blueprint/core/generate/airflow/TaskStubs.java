@@ -3,6 +3,8 @@ package dev.blueprint.core.generate.airflow;
 import dev.blueprint.core.generate.Contributor;
 import dev.blueprint.core.generate.GenerationContext;
 import dev.blueprint.core.generate.Naming;
+import dev.blueprint.core.generate.storage.LakePaths;
+import dev.blueprint.core.generate.storage.LakePaths.PartitionColumn;
 import dev.blueprint.core.model.Architecture;
 import dev.blueprint.core.model.Blueprint;
 import dev.blueprint.core.model.Dataset;
@@ -190,7 +192,30 @@ public final class TaskStubs implements Contributor {
     m.put("description", t.description());
     m.put("inputs", data(b, t.inputs(), context));
     m.put("outputs", data(b, t.outputs(), context));
+    m.put("options", options(t));
     return m;
+  }
+
+  /**
+   * The --flags of the task's command after the job file (e.g. --topic of "jobs/land.py --topic
+   * x"): the DAG passes them to the job, whose parser must accept them.
+   */
+  private static List<String> options(Task t) {
+    if (t.command() == null || t.command().isBlank()) {
+      return List.of();
+    }
+    String[] words = Naming.commandWords(t.command());
+    List<String> out = new ArrayList<>();
+    for (int i = 1; i < words.length; i++) {
+      String flag = words[i].split("=", 2)[0];
+      if (flag.matches("--[A-Za-z][A-Za-z0-9_-]*")
+          && !List.of("--input", "--output", "--data-interval-start", "--data-interval-end")
+              .contains(flag)
+          && !out.contains(flag)) {
+        out.add(flag);
+      }
+    }
+    return out;
   }
 
   private static List<Map<String, Object>> data(
@@ -207,15 +232,33 @@ public final class TaskStubs implements Contributor {
         d.put(
             "format",
             ds.get().format() == null ? "" : ds.get().format().name().toLowerCase(Locale.ROOT));
-        d.put("partitionBy", ds.get().partitioning().stream().map(x -> x.field()).toList());
+        d.put("partitionBy", partitionBy(ds.get()));
       } else if (a.stream(n).isPresent()) {
         d.put("uri", Naming.topicAssetUri(context.options().strimziCluster(), n));
         d.put("format", "kafka");
-        d.put("partitionBy", List.of());
+        d.put("partitionBy", Map.of());
       } else {
         continue;
       }
       out.add(d);
+    }
+    return out;
+  }
+
+  /**
+   * The dataset's partition folders (the keys of storage/layout.yaml, e.g. event_time_day) with the
+   * Spark SQL expression that computes each from the row, so that a job's partitionBy writes the
+   * layout's folders and not one folder per timestamp.
+   */
+  private static Map<String, String> partitionBy(Dataset d) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (PartitionColumn p : LakePaths.partitionColumns(d)) {
+      String field = "`" + p.field() + "`";
+      out.put(
+          p.column(),
+          p.transform().equals("identity")
+              ? field
+              : "date_format(" + field + ", '" + p.valueFormat() + "')");
     }
     return out;
   }
