@@ -72,7 +72,8 @@ class TaskStubsTest {
    * The window a job rebuilds: its run's interval widened to whole partitions of each output.
    * visitor_journeys is partitioned by month (written daily), page_views_clean by event_date, a
    * date (written hourly): a run rebuilds the whole month or day, not only its interval. Runs the
-   * generated rebuild_window with python3; pyspark is a stand-in (the job only imports it).
+   * generated rebuild_window with python3, also with the output's period set to hour, year and
+   * None; pyspark is a stand-in (the job only imports it).
    */
   @Test
   void aJobRebuildsTheWholePartitionsItsIntervalTouches(@TempDir Path dir) throws Exception {
@@ -92,8 +93,11 @@ class TaskStubsTest {
         views = {}
         exec(open(sys.argv[2]).read(), views)
         for line in sys.stdin:
-            job, start, end = line.split()
+            job, start, end, *period = line.split()
             g = journeys if job == "journeys" else views
+            if period:  # the same code for another period
+                (spec,) = g["OUTPUTS"].values()
+                spec["partition_period"] = None if period[0] == "None" else period[0]
             window, windows = g["rebuild_window"](g["parse_args"](
                 ["--data-interval-start", start, "--data-interval-end", end]))
             (name, w), = windows.items()
@@ -110,6 +114,11 @@ class TaskStubsTest {
         journeys 2026-03-10T00:00:00Z 2026-03-10T00:00:00Z
         views 2026-03-10T05:00:00+00:00 2026-03-10T06:00:00+00:00
         views 2026-03-10T00:00:00+00:00 2026-03-11T00:00:00+00:00
+        views 2026-03-10T05:30:00+00:00 2026-03-10T06:10:00+00:00 hour
+        views 2026-12-31T23:30:00+00:00 2027-01-01T00:00:00+00:00 hour
+        views 2026-03-10T00:00:00+00:00 2026-03-11T00:00:00+00:00 year
+        views 2026-12-31T00:00:00+00:00 2027-01-01T00:00:00+00:00 year
+        views 2026-03-10T05:30:00+00:00 2026-03-10T06:10:00+00:00 None
         """;
     String said =
         Python.run(
@@ -138,6 +147,14 @@ class TaskStubsTest {
             "views page_views_clean 2026-03-10T00:00:00" + utc + " 2026-03-11T00:00:00" + utc,
             // an output partitioned as finely as the interval: the interval itself
             "views page_views_clean 2026-03-10T00:00:00" + utc + " 2026-03-11T00:00:00" + utc,
+            // by hour: whole hours, across a day's and a year's end
+            "views page_views_clean 2026-03-10T05:00:00" + utc + " 2026-03-10T07:00:00" + utc,
+            "views page_views_clean 2026-12-31T23:00:00" + utc + " 2027-01-01T00:00:00" + utc,
+            // by year: the year, its last day too
+            "views page_views_clean 2026-01-01T00:00:00" + utc + " 2027-01-01T00:00:00" + utc,
+            "views page_views_clean 2026-01-01T00:00:00" + utc + " 2027-01-01T00:00:00" + utc,
+            // no partition by time: the interval
+            "views page_views_clean 2026-03-10T05:30:00" + utc + " 2026-03-10T06:10:00" + utc,
             ""),
         said);
   }
