@@ -6,12 +6,16 @@ a JSON file {"repos": [{"name", "repo", "datasets": {uri: {"fields": {partition 
 repository's DAGs, with the arguments the DAG passes (s3:// URIs mapped to folders under lake):
   1. the job as generated (run as __main__, as spark-submit runs it) fails with its
      NotImplementedError naming pipeline and task;
-  2. when every input and output is a lake file (parquet, avro), transform() gets a minimal body:
-     read each input in its format, keep the interval's rows, write each output in its format,
+  2. when every input and output is a lake file (parquet, avro), transform() gets a minimal body,
+     the natural one the job's docstring asks for: read each input in its format for the
+     rebuild window (rebuild_window(args)), write each output's rows of its window in its format,
      partitioned by its partition_by, mode overwrite. The inputs hold rows inside and outside the
-     interval, the outputs a row of an earlier partition; the run writes the interval's rows into
-     the layout's folders and keeps the earlier partition;
-  3. a second run gives the same rows and folders (dynamic partition overwrite).
+     interval, the outputs a row of an earlier partition and one of the day before. Three runs:
+     the interval's day, the next day, the first day again. The outputs then hold every input row
+     of each partition the two days touch (by month: the whole month, both days included), the
+     partitions they do not touch as they were, and the rerun changed nothing;
+  3. for a job with an output partitioned coarser than a day, the same runs with a body that
+     reads only the interval must fail those checks (the month keeps one day): the checks can fail.
 Writes, for SparkJobsTest's standalone spark-submit, each job's command line to "commands".
 """
 
@@ -68,9 +72,9 @@ def local_uri(uri, lake):
     return (lake / m.group(1)).as_uri() + "/" if m else uri
 
 
-def render(args, lake):
+def render(args, lake, start=START, end=END):
     """The DAG's application_args as Airflow renders them, with the lake mapped to a folder."""
-    values = {"interval_start()": START, "interval_end()": END}
+    values = {"interval_start()": start, "interval_end()": end}
     out = []
     for a in args:
         a = re.sub(r"\{\{\s*(\S+)\s*\}\}", lambda m: values[m.group(1)], a)
@@ -111,20 +115,23 @@ def job_data(job):
 
 # ---- the team writes its job: a minimal body -------------------------------------------------
 
-BODY = '''    """Reads the inputs for [start, end), transforms them and writes the outputs."""
+BODY = '''    """Reads the inputs for the rebuild window, transforms them and writes the outputs."""
     from pyspark.sql import functions as F
 
-    start = F.lit(args.data_interval_start).cast("timestamp")
-    end = F.lit(args.data_interval_end).cast("timestamp")
+    def within(at, w):
+        return (at >= F.lit(w.start)) & (at < F.lit(w.end))
+
+    window, windows = WINDOWS
     assert len(args.input) == len(INPUTS) and len(args.output) == len(OUTPUTS), args
     rows = None
     for (name, spec), uri in zip(INPUTS.items(), args.input):
         df = spark.read.format(spec["format"]).load(uri)
         at = F.col(TIME_FIELDS[name]).cast("timestamp")
-        df = df.where((at >= start) & (at < end)).select(F.col("id"), at.alias("at"))
+        df = df.where(within(at, window)).select(F.col("id"), at.alias("at"))
         rows = df if rows is None else rows.unionByName(df)
     for (name, spec), uri in zip(OUTPUTS.items(), args.output):
-        out = rows.withColumn("source_task", F.lit(PIPELINE + "." + TASK))
+        out = rows.where(within(F.col("at"), windows[name]))
+        out = out.withColumn("source_task", F.lit(PIPELINE + "." + TASK))
         for field, type_ in OUTPUT_FIELDS[name].items():
             out = out.withColumn(field, F.col("at").cast(type_))
         for column, expression in spec["partition_by"].items():
@@ -132,14 +139,24 @@ BODY = '''    """Reads the inputs for [start, end), transforms them and writes t
         out.write.format(spec["format"]).partitionBy(*spec["partition_by"]).mode("overwrite").save(uri)
 '''
 
+# what the job's docstring asks for: the inputs for the whole partitions the interval touches
+REBUILD_WINDOW = "rebuild_window(args)"
 
-def write_body(job, time_fields, output_fields):
+# the body the old stub asked for ("write only the interval's partitions"): the interval alone
+INTERVAL_ONLY = (
+    "(lambda w: (w, {name: w for name in OUTPUTS}))("
+    "Window(_utc(args.data_interval_start), _utc(args.data_interval_end)))"
+)
+
+
+def write_body(job, time_fields, output_fields, windows=REBUILD_WINDOW):
     text = job.read_text()
-    m = re.search(r"^def transform\(spark, args\):\n(?:    .*\n|\n)*?(?=\n\ndef )", text, re.M)
+    m = re.search(r"^def transform\(spark, args\):\n(?:    .*\n|\n)*?(?=\n\n\S)", text, re.M)
     if not m:
         raise AssertionError(f"{job}: no transform(spark, args) to fill in")
     head = f"TIME_FIELDS = {time_fields!r}\nOUTPUT_FIELDS = {output_fields!r}\n\n\n"
-    job.write_text(text[: m.start()] + head + "def transform(spark, args):\n" + BODY + text[m.end() :])
+    body = BODY.replace("WINDOWS", windows)
+    job.write_text(text[: m.start()] + head + "def transform(spark, args):\n" + body + text[m.end() :])
 
 
 # ---- data ------------------------------------------------------------------------------------
@@ -193,11 +210,6 @@ def check_repo(r, commands):
     tasks = spark_tasks(repo)
     if not tasks:
         note(f"{r['name']}: no Spark task")
-    start, end = ts(START), ts(END)
-    inside = [(1, start), (2, end - datetime.timedelta(seconds=1))]
-    outside = [(3, start - datetime.timedelta(days=1)), (4, end)]
-    earlier = [(9, start - datetime.timedelta(days=400))]
-    day_before = [(8, start - datetime.timedelta(days=1))]
     originals = {}
     for name, job, dag_args in tasks:
         # each task starts from the job as generated (two tasks may run one job file)
@@ -224,53 +236,105 @@ def check_repo(r, commands):
         if others:
             note(f"{where}: raises its NotImplementedError; not run further: reads or writes {', '.join(others)} (no Kafka, JDBC or Cassandra connector here)")
             continue
-        # 2. data, a minimal body, a run
-        spark = SparkSession.builder.getOrCreate()
-        ins = [argv[i + 1] for i, a in enumerate(argv) if a == "--input"]
-        outs = [argv[i + 1] for i, a in enumerate(argv) if a == "--output"]
+        # 2. data, a minimal body, three runs
         time_fields, output_fields = {}, {}
-        for (dname, spec), uri in zip(inputs.items(), ins):
+        for dname, spec in inputs.items():
             fields = datasets[spec["uri"]]["fields"]
             if not fields:
                 fail(f"{where}: input {dname} has no partition field to take the interval from")
                 continue
             time_fields[dname] = next(iter(fields))
-            write_dataset(spark, uri, spec, fields, inside + outside)
-        for (dname, spec), uri in zip(outputs.items(), outs):
+        for dname, spec in outputs.items():
             output_fields[dname] = {f: spark_type(t) for f, t in datasets[spec["uri"]]["fields"].items()}
-            write_dataset(spark, uri, spec, datasets[spec["uri"]]["fields"], earlier + day_before)
-        spark.stop()
-        write_body(job, time_fields, output_fields)
-        results = []
-        for attempt in (1, 2):
-            e = run_job(job, argv)
-            if e is not None:
-                fail(f"{where}: run {attempt} with a minimal body failed: {''.join(traceback.format_exception(e))}")
-                break
-            spark = SparkSession.builder.getOrCreate()
-            results.append({u: (read_back(spark, u, outputs[d]["format"]), folders(u)) for d, u in zip(outputs, outs)})
-            spark.stop()
-        if len(results) != 2:
+        if len(time_fields) != len(inputs):
             continue
-        if results[0] != results[1]:
-            fail(f"{where}: a second run changed the outputs:\n{results[0]}\n{results[1]}")
-        for (dname, spec), uri in zip(outputs.items(), outs):
-            rows, dirs = results[0][uri]
-            ids = sorted(int(dict(r)["id"]) for r in rows)
-            # the interval's rows, once per input; the earlier partition kept; nothing outside
-            want = sorted([i for i, _ in inside] * len(inputs) + [9])
-            lost_day_before = 8 not in ids
-            got = [i for i in ids if i != 8]
-            if got != want:
-                fail(f"{where}: output {dname} holds ids {ids}, expected {want} (+8 if its partition is coarser than a day)")
-            for column, expression in spec["partition_by"].items():
-                for _, at in inside + earlier:
-                    folder = f"{column}={folder_value(expression, at)}"
-                    if not any(d.split("/")[0] == folder or folder in d.split("/") for d in dirs):
-                        fail(f"{where}: output {dname} has no folder {folder}: {dirs}")
-            kept = "kept" if not lost_day_before else "replaced (it shares the interval's partition)"
-            note(f"{where}: output {dname} ({spec['format']}, {', '.join(spec['partition_by'])}): "
-                 f"interval's rows written, earlier partition kept, the day before {kept}, rerun identical")
+        write_body(job, time_fields, output_fields)
+        problems, kept = three_runs(job, dag_args, lake, inputs, outputs, datasets)
+        for p in problems:
+            fail(f"{where}: {p}")
+        if not problems:
+            for dname, spec in outputs.items():
+                note(f"{where}: output {dname} ({spec['format']}, {', '.join(spec['partition_by'])}, "
+                     f"period {spec['partition_period']}): both days' partitions rebuilt whole, "
+                     f"untouched partitions kept{'' if kept[dname] else ' (the day before is in the rebuilt partition)'}, "
+                     f"rerun identical")
+        # 3. the old advice, the interval alone, must fail the checks where a partition spans more
+        if not all(kept.values()):
+            write_body(job, time_fields, output_fields, INTERVAL_ONLY)
+            missed, _ = three_runs(job, dag_args, LAKE / "interval-only" / r["name"] / name, inputs, outputs, datasets)
+            if not any("expected" in p for p in missed):
+                fail(f"{where}: a body that reads only the interval passed the checks: {missed}")
+            else:
+                note(f"{where}: a body that reads only the interval fails the checks, as it should: "
+                     + "; ".join(p for p in missed if "expected" in p))
+
+
+SECOND = datetime.timedelta(seconds=1)
+HOUR = datetime.timedelta(hours=1)
+DAY = datetime.timedelta(days=1)
+
+
+def three_runs(job, dag_args, lake, inputs, outputs, datasets):
+    """Runs the job for the interval's day (A), the next day (B) and A again, on fresh data.
+
+    Returns (problems, {output: whether the day before's partition is untouched, so kept}).
+    """
+    a = (ts(START), ts(END))
+    b = (ts(END), ts(END) + DAY)
+    start = a[0]
+    month = start.replace(day=1)
+    # inputs: both days (their first and last second), the day before, the day after, and the
+    # seconds around the month; outputs: an earlier year's row and one of the day before
+    input_rows = [
+        (1, start), (2, a[1] - SECOND), (4, b[0]), (5, b[1] - SECOND),
+        (3, start - DAY), (6, b[1]), (7, month - SECOND), (10, next_month(month)),
+    ]
+    earlier, day_before = (9, start - 400 * DAY), (8, start - DAY)
+    argv = {w: render(dag_args, lake, w[0].isoformat() + "+00:00", w[1].isoformat() + "+00:00") for w in (a, b)}
+    ins = [argv[a][i + 1] for i, x in enumerate(argv[a]) if x == "--input"]
+    outs = [argv[a][i + 1] for i, x in enumerate(argv[a]) if x == "--output"]
+    spark = SparkSession.builder.getOrCreate()
+    for (dname, spec), uri in zip(inputs.items(), ins):
+        write_dataset(spark, uri, spec, datasets[spec["uri"]]["fields"], input_rows)
+    for (dname, spec), uri in zip(outputs.items(), outs):
+        write_dataset(spark, uri, spec, datasets[spec["uri"]]["fields"], [earlier, day_before])
+    spark.stop()
+    problems, results = [], []
+    for run, w in (("A", a), ("B", b), ("A again", a)):
+        e = run_job(job, argv[w])
+        if e is not None:
+            return [f"run {run} failed: {''.join(traceback.format_exception(e))}"], {}
+        spark = SparkSession.builder.getOrCreate()
+        results.append({u: (read_back(spark, u, outputs[d]["format"]), folders(u)) for d, u in zip(outputs, outs)})
+        spark.stop()
+    if results[1] != results[2]:
+        problems.append(f"rerunning A after B changed the outputs:\n{results[1]}\n{results[2]}")
+    kept = {}
+    for (dname, spec), uri in zip(outputs.items(), outs):
+        rows, dirs = results[2][uri]
+        ids = sorted(int(dict(r)["id"]) for r in rows)
+        # the partitions A and B touch, hour by hour: each holds every input row that falls in it
+        touched = {partition(spec, a[0] + h * HOUR) for h in range(48)}
+        want = [i for i, at in input_rows if partition(spec, at) in touched] * len(inputs)
+        want += [i for i, at in (earlier, day_before) if partition(spec, at) not in touched]
+        kept[dname] = partition(spec, day_before[1]) not in touched
+        if ids != sorted(want):
+            problems.append(f"output {dname} holds ids {ids}, expected {sorted(want)}")
+        for column, expression in spec["partition_by"].items():
+            for at in (a[0], b[0], earlier[1]):
+                folder = f"{column}={folder_value(expression, at)}"
+                if not any(folder in d.split("/") for d in dirs):
+                    problems.append(f"output {dname} has no folder {folder}: {dirs}")
+    return problems, kept
+
+
+def next_month(at):
+    return at.replace(year=at.year + at.month // 12, month=at.month % 12 + 1)
+
+
+def partition(spec, at):
+    """The partition folders a row at `at` goes to, computed here without Spark."""
+    return tuple(folder_value(e, at) for e in spec["partition_by"].values())
 
 
 def main():

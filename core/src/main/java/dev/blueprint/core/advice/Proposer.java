@@ -895,7 +895,7 @@ final class Proposer {
         "activity_date (month)",
         "partition on the main query predicate, the date; monthly, since one row per "
             + first.entity()
-            + " and day makes daily files small",
+            + " and day makes daily files small; each daily run rebuilds its whole month",
         "seasonal comparisons scan months");
     Dataset d =
         new Dataset(

@@ -36,10 +36,14 @@ import org.junit.jupiter.api.io.TempDir;
  * build/tools/spark, with Spark's spark-avro module), with the arguments its DAG's
  * SparkSubmitOperator passes and the lake's s3:// URIs mapped to local folders.
  * checks/spark_jobs.py does the work in one driver (one JVM for all jobs: a spark-submit costs ~12
- * s of JVM start here): as generated each job fails with its NotImplementedError; with a minimal
- * transform() the file-to-file jobs read and write their formats and partitions, and a rerun gives
- * the same result. One job also goes through its own spark-submit, as Airflow runs it. Outside CI a
- * missing install skips the test; in CI (CI=true) it fails.
+ * s of JVM start here): as generated each job fails with its NotImplementedError; with the minimal
+ * transform() its docstring asks for, the file-to-file jobs read their inputs for the rebuild
+ * window (the interval widened to whole output partitions) and write their formats and partitions.
+ * Each runs for a day, the next day and the first day again: a month-partitioned output written
+ * daily (visitor_journeys) then holds both days of its month, the untouched partitions are kept,
+ * and the rerun changes nothing; a body that reads only the interval fails those checks. One job
+ * also goes through its own spark-submit, as Airflow runs it. Outside CI a missing install skips
+ * the test; in CI (CI=true) it fails.
  */
 class SparkJobsTest {
 

@@ -8,6 +8,9 @@ import dev.blueprint.core.generate.storage.LakePaths.PartitionColumn;
 import dev.blueprint.core.model.Architecture;
 import dev.blueprint.core.model.Blueprint;
 import dev.blueprint.core.model.Dataset;
+import dev.blueprint.core.model.FieldType;
+import dev.blueprint.core.model.Partition;
+import dev.blueprint.core.model.PartitionTransform;
 import dev.blueprint.core.model.Pipeline;
 import dev.blueprint.core.model.Task;
 import dev.blueprint.core.model.TaskKind;
@@ -233,6 +236,7 @@ public final class TaskStubs implements Contributor {
             "format",
             ds.get().format() == null ? "" : ds.get().format().name().toLowerCase(Locale.ROOT));
         d.put("partitionBy", partitionBy(ds.get()));
+        partitionPeriod(ds.get()).ifPresent(period -> d.put("period", period));
       } else if (a.stream(n).isPresent()) {
         d.put("uri", Naming.topicAssetUri(context.options().strimziCluster(), n));
         d.put("format", "kafka");
@@ -243,6 +247,37 @@ public final class TaskStubs implements Contributor {
       out.add(d);
     }
     return out;
+  }
+
+  /** The time partitions, coarsest first. */
+  private static final List<PartitionTransform> PERIODS =
+      List.of(
+          PartitionTransform.YEAR,
+          PartitionTransform.MONTH,
+          PartitionTransform.DAY,
+          PartitionTransform.HOUR);
+
+  /**
+   * The time one partition of the dataset spans: its finest level by time (year, month, day or
+   * hour; identity on a date field is a day), empty when no level is by time. A run that writes the
+   * dataset overwrites whole partitions, so it must rebuild each one its interval touches whole:
+   * e.g. a daily run of a dataset partitioned by month rebuilds the month.
+   */
+  static Optional<String> partitionPeriod(Dataset d) {
+    int finest = -1;
+    for (Partition p : d.partitioning()) {
+      PartitionTransform t = p.transformOrIdentity();
+      boolean date =
+          d.fields().stream()
+              .anyMatch(f -> f.name().equals(p.field()) && f.type() == FieldType.DATE);
+      if (t == PartitionTransform.IDENTITY && date) {
+        t = PartitionTransform.DAY;
+      }
+      finest = Math.max(finest, PERIODS.indexOf(t));
+    }
+    return finest < 0
+        ? Optional.empty()
+        : Optional.of(PERIODS.get(finest).name().toLowerCase(Locale.ROOT));
   }
 
   /**
