@@ -58,6 +58,9 @@ ${pad}    ],
 </#if>
 ${pad}    name=${esc.py(esc.jinja(t.sparkName))},
 ${pad}    conn_id=${esc.py(esc.jinja(t.sparkConn))},
+<#if t.sparkAvro>
+${pad}    packages=SPARK_AVRO_PACKAGE,
+</#if>
 <#break>
 <#default>
 </#switch>
@@ -116,6 +119,14 @@ from ${modules[op]} import ${op}
 # The repository root: tasks run their scripts from here and SQL files are found here. Set
 # BLUEPRINT_REPO_ROOT on the workers when the DAG files are deployed apart from the repository.
 REPO_ROOT = os.environ.get("BLUEPRINT_REPO_ROOT") or os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+<#if dag.usesSparkAvro>
+
+# Spark's Avro module, which Spark does not bundle, for the Spark jobs that read or write Avro:
+# spark-submit fetches it (--packages). It must match the cluster's Spark: set the Airflow Variable
+# ${dag.sparkVersionVariable} (e.g. 4.0.1) and, for a Spark built for Scala 2.12, ${dag.scalaVersionVariable}.
+# Airflow reads them when a task runs, not when it parses this file.
+SPARK_AVRO_PACKAGE = ${esc.py(dag.sparkAvroPackage)}
+</#if>
 <#if dag.assets?has_content>
 
 <#list dag.assets as a>

@@ -203,6 +203,22 @@ Create the connections they use (Admin > Connections, or `airflow connections ad
 </#list>
 
 </#if>
+<#if plan.sparkAvro>
+Set the cluster's Spark version as an Airflow Variable (Admin > Variables, or the CLI), once for
+the deployment: the Spark jobs that read or write Avro need Spark's Avro module, which Spark does
+not bundle, and their tasks pass `--packages org.apache.spark:spark-avro_<scala>:<spark version>`
+to spark-submit with the versions read from these Variables when the task runs:
+
+```sh
+airflow variables set ${sparkVersionVariable} 4.0.1       # your cluster's Spark version
+airflow variables set ${scalaVersionVariable} 2.12  # only if your Spark is built for Scala 2.12 (default ${defaultScalaVersion})
+```
+
+Until `${sparkVersionVariable}` is set those tasks fail before they submit, naming the Variable.
+spark-submit resolves the module through Ivy, from the local Maven repository (`~/.m2`) or Maven
+Central; where neither is reachable, point `spark.jars.ivySettings` at your own repository.
+
+</#if>
 <#assign parts = ["dags"] + plan.stubFolders?map(f -> f?remove_ending("/"))>
 The DAGs find the files their tasks run relative to the folder above `dags/`, so deploy them
 together, keeping the layout, into one folder inside the Airflow dags folder:

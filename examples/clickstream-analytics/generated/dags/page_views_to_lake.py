@@ -18,6 +18,12 @@ from airflow.providers.apache.spark.operators.spark_submit import SparkSubmitOpe
 # BLUEPRINT_REPO_ROOT on the workers when the DAG files are deployed apart from the repository.
 REPO_ROOT = os.environ.get("BLUEPRINT_REPO_ROOT") or os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
+# Spark's Avro module, which Spark does not bundle, for the Spark jobs that read or write Avro:
+# spark-submit fetches it (--packages). It must match the cluster's Spark: set the Airflow Variable
+# spark_version (e.g. 4.0.1) and, for a Spark built for Scala 2.12, spark_scala_version.
+# Airflow reads them when a task runs, not when it parses this file.
+SPARK_AVRO_PACKAGE = "org.apache.spark:spark-avro_{{ var.value.get('spark_scala_version', '2.13') }}:{{ var.value.spark_version }}"
+
 WEB_PAGE_VIEWS_V1 = Asset(name="web.page-views.v1", uri="kafka://kafka-kafka-bootstrap:9092/web.page-views.v1")
 PAGE_VIEWS_RAW = Asset(name="page_views_raw", uri="s3://clickstream-analytics-lake/raw/web-analytics/page_views_raw/")
 PAGE_VIEWS_CLEAN = Asset(name="page_views_clean", uri="s3://clickstream-analytics-lake/clean/web-analytics/page_views_clean/")
@@ -91,6 +97,7 @@ with DAG(
         ],
         name="page_views_to_lake.land_raw",
         conn_id="spark_default",
+        packages=SPARK_AVRO_PACKAGE,
         inlets=[WEB_PAGE_VIEWS_V1],
         outlets=[PAGE_VIEWS_RAW],
         doc_md="Reads the last hour of web.page-views.v1 and writes Avro files to the raw zone.",
@@ -111,6 +118,7 @@ with DAG(
         ],
         name="page_views_to_lake.clean",
         conn_id="spark_default",
+        packages=SPARK_AVRO_PACKAGE,
         inlets=[PAGE_VIEWS_RAW],
         outlets=[PAGE_VIEWS_CLEAN],
         doc_md="Deduplicates by event id, drops bots and parses UTM parameters.",

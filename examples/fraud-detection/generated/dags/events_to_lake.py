@@ -18,6 +18,12 @@ from airflow.providers.apache.spark.operators.spark_submit import SparkSubmitOpe
 # BLUEPRINT_REPO_ROOT on the workers when the DAG files are deployed apart from the repository.
 REPO_ROOT = os.environ.get("BLUEPRINT_REPO_ROOT") or os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
+# Spark's Avro module, which Spark does not bundle, for the Spark jobs that read or write Avro:
+# spark-submit fetches it (--packages). It must match the cluster's Spark: set the Airflow Variable
+# spark_version (e.g. 4.0.1) and, for a Spark built for Scala 2.12, spark_scala_version.
+# Airflow reads them when a task runs, not when it parses this file.
+SPARK_AVRO_PACKAGE = "org.apache.spark:spark-avro_{{ var.value.get('spark_scala_version', '2.13') }}:{{ var.value.spark_version }}"
+
 PAYMENTS_CARD_AUTHORISATIONS_V1 = Asset(name="payments.card-authorisations.v1", uri="kafka://kafka-kafka-bootstrap:9092/payments.card-authorisations.v1")
 PAYMENT_EVENTS = Asset(name="payment_events", uri="s3://fraud-detection-lake/raw/fraud/payment_events/")
 IDENTITY_LOGINS_V1 = Asset(name="identity.logins.v1", uri="kafka://kafka-kafka-bootstrap:9092/identity.logins.v1")
@@ -93,6 +99,7 @@ with DAG(
         ],
         name="events_to_lake.land_payments",
         conn_id="spark_default",
+        packages=SPARK_AVRO_PACKAGE,
         inlets=[PAYMENTS_CARD_AUTHORISATIONS_V1],
         outlets=[PAYMENT_EVENTS],
         doc_md="Writes the hour's authorisations as Avro files.",
@@ -115,6 +122,7 @@ with DAG(
         ],
         name="events_to_lake.land_logins",
         conn_id="spark_default",
+        packages=SPARK_AVRO_PACKAGE,
         inlets=[IDENTITY_LOGINS_V1],
         outlets=[PAYMENT_EVENTS],
         doc_md="Writes the hour's logins as Avro files.",

@@ -20,6 +20,12 @@ from airflow.providers.apache.spark.operators.spark_submit import SparkSubmitOpe
 # BLUEPRINT_REPO_ROOT on the workers when the DAG files are deployed apart from the repository.
 REPO_ROOT = os.environ.get("BLUEPRINT_REPO_ROOT") or os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
+# Spark's Avro module, which Spark does not bundle, for the Spark jobs that read or write Avro:
+# spark-submit fetches it (--packages). It must match the cluster's Spark: set the Airflow Variable
+# spark_version (e.g. 4.0.1) and, for a Spark built for Scala 2.12, spark_scala_version.
+# Airflow reads them when a task runs, not when it parses this file.
+SPARK_AVRO_PACKAGE = "org.apache.spark:spark-avro_{{ var.value.get('spark_scala_version', '2.13') }}:{{ var.value.spark_version }}"
+
 METER_READINGS_V1 = Asset(name="meter.readings.v1", uri="kafka://kafka-kafka-bootstrap:9092/meter.readings.v1")
 READINGS_RAW = Asset(name="readings_raw", uri="s3://iot-telemetry-lake/raw/metering/readings_raw/")
 ASSET_REGISTER = Asset(name="asset_register", uri="s3://iot-telemetry-lake/raw/assets/asset_register/")
@@ -101,6 +107,7 @@ with DAG(
             ],
             name="readings_to_lake.land.land_hour",
             conn_id="spark_default",
+            packages=SPARK_AVRO_PACKAGE,
             inlets=[METER_READINGS_V1],
             outlets=[READINGS_RAW],
             doc_md="Writes the hour's readings as Avro files to the raw zone.",
@@ -130,6 +137,7 @@ with DAG(
             ],
             name="readings_to_lake.curate.curate_hour",
             conn_id="spark_default",
+            packages=SPARK_AVRO_PACKAGE,
             inlets=[READINGS_RAW, ASSET_REGISTER],
             outlets=[READINGS_CURATED],
             doc_md="Drops implausible readings and adds feeder and transformer ids.",

@@ -18,6 +18,12 @@ from airflow.providers.apache.spark.operators.spark_submit import SparkSubmitOpe
 # BLUEPRINT_REPO_ROOT on the workers when the DAG files are deployed apart from the repository.
 REPO_ROOT = os.environ.get("BLUEPRINT_REPO_ROOT") or os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
+# Spark's Avro module, which Spark does not bundle, for the Spark jobs that read or write Avro:
+# spark-submit fetches it (--packages). It must match the cluster's Spark: set the Airflow Variable
+# spark_version (e.g. 4.0.1) and, for a Spark built for Scala 2.12, spark_scala_version.
+# Airflow reads them when a task runs, not when it parses this file.
+SPARK_AVRO_PACKAGE = "org.apache.spark:spark-avro_{{ var.value.get('spark_scala_version', '2.13') }}:{{ var.value.spark_version }}"
+
 ORDERS_CDC_ORDERS_V1 = Asset(name="orders.cdc.orders.v1", uri="kafka://kafka-kafka-bootstrap:9092/orders.cdc.orders.v1")
 ORDER_CHANGES = Asset(name="order_changes", uri="s3://orders-cdc-lake/raw/orders/order_changes/")
 ORDERS_CURRENT = Asset(name="orders_current", uri="postgres://order_reporting/order_reporting/finance/orders_current")
@@ -93,6 +99,7 @@ with DAG(
             ],
             name="changes_to_reporting.archive.land_changes",
             conn_id="spark_default",
+            packages=SPARK_AVRO_PACKAGE,
             inlets=[ORDERS_CDC_ORDERS_V1],
             outlets=[ORDER_CHANGES],
             doc_md="Writes the new change events as Avro files, partitioned by change date.",

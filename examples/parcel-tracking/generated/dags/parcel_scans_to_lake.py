@@ -18,6 +18,12 @@ from airflow.providers.apache.spark.operators.spark_submit import SparkSubmitOpe
 # BLUEPRINT_REPO_ROOT on the workers when the DAG files are deployed apart from the repository.
 REPO_ROOT = os.environ.get("BLUEPRINT_REPO_ROOT") or os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
+# Spark's Avro module, which Spark does not bundle, for the Spark jobs that read or write Avro:
+# spark-submit fetches it (--packages). It must match the cluster's Spark: set the Airflow Variable
+# spark_version (e.g. 4.0.1) and, for a Spark built for Scala 2.12, spark_scala_version.
+# Airflow reads them when a task runs, not when it parses this file.
+SPARK_AVRO_PACKAGE = "org.apache.spark:spark-avro_{{ var.value.get('spark_scala_version', '2.13') }}:{{ var.value.spark_version }}"
+
 PARCEL_SCANS_EVENTS_V1 = Asset(name="parcel-scans.events.v1", uri="kafka://kafka-kafka-bootstrap:9092/parcel-scans.events.v1")
 PARCEL_SCANS_RAW = Asset(name="parcel_scans_raw", uri="s3://parcel-tracking-lake/raw/parcel-tracking/parcel_scans_raw/")
 PARCEL_SCANS_CLEAN = Asset(name="parcel_scans_clean", uri="s3://parcel-tracking-lake/clean/parcel-tracking/parcel_scans_clean/")
@@ -91,6 +97,7 @@ with DAG(
         ],
         name="parcel_scans_to_lake.land_raw",
         conn_id="spark_default",
+        packages=SPARK_AVRO_PACKAGE,
         inlets=[PARCEL_SCANS_EVENTS_V1],
         outlets=[PARCEL_SCANS_RAW],
         doc_md="Reads the last hour of parcel-scans.events.v1 and writes avro files to the raw zone; offsets are committed only after the files are written.",
@@ -111,6 +118,7 @@ with DAG(
         ],
         name="parcel_scans_to_lake.clean",
         conn_id="spark_default",
+        packages=SPARK_AVRO_PACKAGE,
         inlets=[PARCEL_SCANS_RAW],
         outlets=[PARCEL_SCANS_CLEAN],
         doc_md="Deduplicates by event_id, drops malformed records and adds the partition date.",

@@ -18,6 +18,12 @@ from airflow.providers.apache.spark.operators.spark_submit import SparkSubmitOpe
 # BLUEPRINT_REPO_ROOT on the workers when the DAG files are deployed apart from the repository.
 REPO_ROOT = os.environ.get("BLUEPRINT_REPO_ROOT") or os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
+# Spark's Avro module, which Spark does not bundle, for the Spark jobs that read or write Avro:
+# spark-submit fetches it (--packages). It must match the cluster's Spark: set the Airflow Variable
+# spark_version (e.g. 4.0.1) and, for a Spark built for Scala 2.12, spark_scala_version.
+# Airflow reads them when a task runs, not when it parses this file.
+SPARK_AVRO_PACKAGE = "org.apache.spark:spark-avro_{{ var.value.get('spark_scala_version', '2.13') }}:{{ var.value.spark_version }}"
+
 VAN_TELEMETRY_TELEMETRY_V1 = Asset(name="van-telemetry.telemetry.v1", uri="kafka://kafka-kafka-bootstrap:9092/van-telemetry.telemetry.v1")
 VAN_TELEMETRY_RAW = Asset(name="van_telemetry_raw", uri="s3://parcel-tracking-lake/raw/parcel-tracking/van_telemetry_raw/")
 VAN_TELEMETRY_CLEAN = Asset(name="van_telemetry_clean", uri="s3://parcel-tracking-lake/clean/parcel-tracking/van_telemetry_clean/")
@@ -91,6 +97,7 @@ with DAG(
         ],
         name="van_telemetry_to_lake.land_raw",
         conn_id="spark_default",
+        packages=SPARK_AVRO_PACKAGE,
         inlets=[VAN_TELEMETRY_TELEMETRY_V1],
         outlets=[VAN_TELEMETRY_RAW],
         doc_md="Reads the last hour of van-telemetry.telemetry.v1 and writes avro files to the raw zone; offsets are committed only after the files are written.",
@@ -111,6 +118,7 @@ with DAG(
         ],
         name="van_telemetry_to_lake.clean",
         conn_id="spark_default",
+        packages=SPARK_AVRO_PACKAGE,
         inlets=[VAN_TELEMETRY_RAW],
         outlets=[VAN_TELEMETRY_CLEAN],
         doc_md="Deduplicates by device_id, event_time, metric, drops malformed records and adds the partition date.",

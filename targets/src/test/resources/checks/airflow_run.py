@@ -2,7 +2,8 @@
 
 Run by the Airflow venv's python, with AIRFLOW_HOME, the SQLite database and the DAG folder set
 by the caller, and one argument: a JSON file with
-  {"repo": ..., "dags": [dag ids], "postgres": "postgresql://user@host:port", "record": dir}.
+  {"repo": ..., "dags": [dag ids], "postgres": "postgresql://user@host:port", "record": dir,
+   "avro": {...}, "spark_version": ..., "scala_version": ...} (see 5.).
 Steps, each failing with a message that names the DAG, task and start:
   1. the DAG folder loads in a DagBag: no import errors, no warnings, the expected DAG ids, and
      .airflowignore keeps the python tasks' helper packages out of the DAG processor;
@@ -13,6 +14,11 @@ Steps, each failing with a message that names the DAG, task and start:
      rendered (read back from Airflow's rendered-fields table) with no Jinja left and no "None";
   4. for each start, a task that a compensating task undoes is made to fail: the compensating
      tasks run and succeed, and the run ends failed.
+  5. the Spark tasks whose jobs read or write Avro ("avro": {dag id: [task ids]}) submit with
+     --packages org.apache.spark:spark-avro_SCALA:VERSION, the versions from the Airflow Variables
+     the README names ("spark_version", "scala_version": null for the default 2.13), and the other
+     Spark tasks with no --packages; with spark_version unset, such a task fails before it submits,
+     naming the Variable.
 Bash tasks run their scripts, python tasks their callables, SQL tasks run against the real
 PostgreSQL (one database per generated storage/ddl/postgres/*.sql, applied first). Spark: here
 spark-submit is a recording shim on PATH, so SparkSubmitOperator builds and launches its real
@@ -131,6 +137,21 @@ def spark_shim():
     os.environ["PATH"] = f"{bin_dir}{os.pathsep}{os.environ['PATH']}"
     os.environ["SPARK_SUBMIT_RECORD"] = str(RECORD / "spark-submit.jsonl")
     os.environ["AIRFLOW_CONN_SPARK_DEFAULT"] = json.dumps({"conn_type": "spark", "host": "local"})
+
+
+def spark_variables(version=True):
+    """The Airflow Variables the generated README tells the team to set, as environment variables."""
+    os.environ.pop("AIRFLOW_VAR_SPARK_VERSION", None)
+    os.environ.pop("AIRFLOW_VAR_SPARK_SCALA_VERSION", None)
+    if version:
+        os.environ["AIRFLOW_VAR_SPARK_VERSION"] = SPEC["spark_version"]
+    if SPEC.get("scala_version"):
+        os.environ["AIRFLOW_VAR_SPARK_SCALA_VERSION"] = SPEC["scala_version"]
+
+
+def avro_package():
+    scala = SPEC.get("scala_version") or "2.13"
+    return f"org.apache.spark:spark-avro_{scala}:{SPEC['spark_version']}"
 
 
 def spark_calls():
@@ -497,6 +518,12 @@ def check_spark(dag, start, calls):
             # a scheduled run has its interval; an asset-triggered one the interval of the
             # scheduled producer runs behind its events
             fail(f"{dag.dag_id}.{t.task_id} ({start}): empty data interval {interval}")
+        avro = t.task_id in SPEC["avro"].get(dag.dag_id, [])
+        packages = [args[i + 1] for i, a in enumerate(args[:-1]) if a == "--packages"]
+        if avro and packages != [avro_package()]:
+            fail(f"{dag.dag_id}.{t.task_id} ({start}): reads or writes Avro, spark-submit got --packages {packages}, expected {avro_package()}")
+        if not avro and packages:
+            fail(f"{dag.dag_id}.{t.task_id} ({start}): no Avro, yet spark-submit got --packages {packages}")
         if len(interval) == 2 and start == "asset":
             note(f"{dag.dag_id}.{t.task_id} (asset): spark-submit got the interval {interval[0]} to {interval[1]}")
 
@@ -553,6 +580,39 @@ def compensations_run(dags):
                 note(f"{dag.dag_id} ({start}): {victim} failed, {undo.task_id} compensated, run failed")
 
 
+# ---- 5. without the Spark version Variable, the Avro tasks fail before they submit ------------
+
+
+def unset_spark_version_fails(dags):
+    for dag in producers_first(dags):
+        avro = SPEC["avro"].get(dag.dag_id, [])
+        if not avro:
+            continue
+        spark_variables(version=False)
+        spark_calls()
+        try:
+            dr, states, log = run(fresh(dag), "manual")
+        finally:
+            spark_variables()
+        submitted = " ".join(" ".join(c) for c in spark_calls())
+        # each fails, or does not run when an upstream Avro task failed
+        ended = {t: states.get(t) for t in avro}
+        if TaskInstanceState.FAILED not in ended.values() or not set(ended.values()) <= {
+            TaskInstanceState.FAILED,
+            TaskInstanceState.UPSTREAM_FAILED,
+        }:
+            fail(f"{dag.dag_id}: with spark_version unset its Avro tasks ended {ended}")
+        for task_id in avro:
+            if f"{dag.dag_id}.{task_id}" in submitted:
+                fail(f"{dag.dag_id}.{task_id}: submitted with spark_version unset")
+        named = [x.strip() for x in log.splitlines() if "spark_version" in x and ("Error" in x or "does not exist" in x)]
+        if not named:
+            fail(f"{dag.dag_id}: with spark_version unset, no error names the Variable\n{tail(log)}")
+        else:
+            note(f"{dag.dag_id}: with spark_version unset, {ended}, none submitted: {named[0][:200]}")
+        return  # one DAG shows it; each run costs seconds
+
+
 def sql_bodies_ran(databases):
     """Every SQL file the team wrote inserted its row, with a rendered date, in PostgreSQL."""
     import psycopg2
@@ -579,6 +639,7 @@ def sql_bodies_ran(databases):
 
 def main():
     spark_shim()
+    spark_variables()
     databases = setup_postgres()
     dags = load()
     if not dags:
@@ -591,6 +652,7 @@ def main():
         write_minimal_bodies()
         everything_runs(dags)
         compensations_run(dags)
+        unset_spark_version_fails(dags)
         sql_bodies_ran(databases)
     print(f"{len(failures)} failures", flush=True)
     sys.exit(1 if failures else 0)

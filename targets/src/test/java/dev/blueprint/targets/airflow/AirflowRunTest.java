@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.blueprint.core.generate.Generator;
 import dev.blueprint.core.generate.GeneratorOptions;
 import dev.blueprint.core.model.Blueprint;
+import dev.blueprint.core.model.DataFormat;
 import dev.blueprint.core.model.Pipeline;
+import dev.blueprint.core.model.Task;
+import dev.blueprint.core.model.TaskKind;
 import dev.blueprint.targets.testing.Examples;
 import dev.blueprint.targets.testing.TestPostgres;
 import java.io.IOException;
@@ -20,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -35,13 +39,18 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code make tools} installs under build/tools. checks/airflow_run.py does the work per repository
  * (DagBag, unwritten stubs failing, runs to success for each way a DAG starts with every templated
  * field rendered, compensations); SQL runs against a real PostgreSQL; spark-submit is a shim that
- * records the command line (SparkJobsTest runs the jobs on a real local Spark). Outside CI a
- * missing venv skips the test; in CI (CI=true) it fails.
+ * records the command line, including the Avro tasks' --packages with the versions of the Airflow
+ * Variables the generated README names (SparkJobsTest runs the jobs on a real local Spark,
+ * SparkAvroPackageTest that --packages value). Outside CI a missing venv skips the test; in CI
+ * (CI=true) it fails.
  */
 class AirflowRunTest {
 
   /** Repositories checked at once: each waits mostly on Airflow's own polling, not the CPU. */
   private static final int PARALLEL = 5;
+
+  /** The spark_version Variable the runs set; any version will do, spark-submit is a shim. */
+  private static final String SPARK_VERSION = "4.0.1";
 
   /** Generous: one repository takes 20-110 s here. */
   private static final long TIMEOUT_MINUTES = 8;
@@ -59,6 +68,19 @@ class AirflowRunTest {
     blueprints.put(
         "every-kind",
         Examples.root().resolve("targets/src/test/resources/airflow/every-kind.yaml"));
+    // the checks of the Avro tasks' --packages need Spark tasks with and without Avro
+    long spark = 0;
+    long avro = 0;
+    for (Path f : blueprints.values()) {
+      Blueprint b = Examples.load(f).blueprint();
+      spark +=
+          b.architectureOrEmpty().pipelines().stream()
+              .flatMap(p -> p.tasks().stream())
+              .filter(t -> t.kind() == TaskKind.SPARK && t.command() != null)
+              .count();
+      avro += avroSparkTasks(b).values().stream().mapToLong(List::size).sum();
+    }
+    assertTrue(avro > 0 && spark > avro, spark + " Spark tasks, " + avro + " with Avro");
     Path script = tmp.resolve("airflow_run.py");
     try (InputStream in = getClass().getResourceAsStream("/checks/airflow_run.py")) {
       Files.write(script, in.readAllBytes());
@@ -115,6 +137,11 @@ class AirflowRunTest {
     spec.put("postgres", "postgresql://postgres@" + hostPort);
     spec.put("record", record.toString());
     spec.put("prefix", ("v" + version + "_" + name).replace('-', '_').toLowerCase(Locale.ROOT));
+    spec.put("avro", avroSparkTasks(b));
+    // the Airflow Variables the README names: Airflow 3 runs with the default Scala version,
+    // Airflow 2 with spark_scala_version set
+    spec.put("spark_version", SPARK_VERSION);
+    spec.put("scala_version", version == 2 ? "2.12" : null);
     Path specFile = home.resolve("spec.json");
     new ObjectMapper().writeValue(specFile.toFile(), spec);
     ProcessBuilder pb =
@@ -131,6 +158,29 @@ class AirflowRunTest {
     return p.exitValue() == 0 && out.contains("\n0 failures")
         ? out
         : "exit " + p.exitValue() + "\n" + notes(out) + "\n--- log tail ---\n" + tail(home);
+  }
+
+  /**
+   * The Spark tasks, by DAG id, whose job reads or writes a dataset of format Avro, from the
+   * blueprint itself (Airflow's task id is the task's id within its group).
+   */
+  static Map<String, List<String>> avroSparkTasks(Blueprint b) {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    for (Pipeline p : b.architectureOrEmpty().pipelines()) {
+      for (Task t : p.tasks()) {
+        List<String> data = new ArrayList<>(t.inputs());
+        data.addAll(t.outputs());
+        boolean avro =
+            data.stream()
+                .map(b.architectureOrEmpty()::dataset)
+                .flatMap(Optional::stream)
+                .anyMatch(d -> d.format() == DataFormat.AVRO);
+        if (t.kind() == TaskKind.SPARK && t.command() != null && avro) {
+          out.computeIfAbsent(p.id(), k -> new ArrayList<>()).add(t.fullId());
+        }
+      }
+    }
+    return out;
   }
 
   /** A temporary AIRFLOW_HOME on SQLite, no examples, nothing that reaches the network. */

@@ -51,6 +51,7 @@ final class DagModel {
   private final Map<String, Map<String, Object>> assets = new LinkedHashMap<>();
   private final Set<String> operators = new TreeSet<>();
   private boolean usesInterval;
+  private boolean usesSparkAvro;
 
   private DagModel(Blueprint blueprint, Pipeline pipeline, GeneratorOptions options) {
     this.blueprint = blueprint;
@@ -98,6 +99,10 @@ final class DagModel {
     }
     m.put("assets", new ArrayList<>(assets.values()));
     m.put("usesInterval", usesInterval);
+    m.put("usesSparkAvro", usesSparkAvro);
+    m.put("sparkAvroPackage", SparkAvro.PACKAGE);
+    m.put("sparkVersionVariable", SparkAvro.SPARK_VERSION_VARIABLE);
+    m.put("scalaVersionVariable", SparkAvro.SCALA_VERSION_VARIABLE);
     m.put("operators", new ArrayList<>(operators));
     m.put("usesPythonCall", pipeline.tasks().stream().anyMatch(t -> isCommand(t, TaskKind.PYTHON)));
     m.put(
@@ -212,6 +217,9 @@ final class DagModel {
       m.put("applicationArgs", args.stream().map(this::jinja).toList());
       m.put("sparkName", pipeline.id() + "." + t.fullId());
       m.put("sparkConn", SPARK_CONN);
+      boolean avro = SparkAvro.needed(architecture(), t);
+      m.put("sparkAvro", avro);
+      usesSparkAvro |= avro;
     }
     m.put("inlets", assetVars(t.inputs()));
     m.put("outlets", assetVars(t.outputs()));

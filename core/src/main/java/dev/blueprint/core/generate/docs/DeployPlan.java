@@ -3,6 +3,7 @@ package dev.blueprint.core.generate.docs;
 import dev.blueprint.core.ddl.PostgresDdl;
 import dev.blueprint.core.generate.GeneratorOptions;
 import dev.blueprint.core.generate.Naming;
+import dev.blueprint.core.generate.airflow.SparkAvro;
 import dev.blueprint.core.generate.storage.CassandraDdl;
 import dev.blueprint.core.generate.storage.MongoDdl;
 import dev.blueprint.core.generate.storage.Neo4jDdl;
@@ -44,6 +45,7 @@ import java.util.regex.Pattern;
  * @param deployFolder the folder the repository's Airflow part goes into, inside the dags folder
  * @param providers pip packages the DAGs import
  * @param connections Airflow connection id -> what it must point at
+ * @param sparkAvro a Spark task reads or writes Avro: the DAGs need the Spark version Variable
  */
 public record DeployPlan(
     boolean kafkaTopics,
@@ -56,7 +58,8 @@ public record DeployPlan(
     List<String> stubFolders,
     String deployFolder,
     List<String> providers,
-    Map<String, String> connections) {
+    Map<String, String> connections,
+    boolean sparkAvro) {
   private static final Pattern JOB = Pattern.compile("jobs/[A-Za-z0-9_][A-Za-z0-9_/-]*\\.py");
   private static final Pattern SCRIPT =
       Pattern.compile("scripts/[A-Za-z0-9_][A-Za-z0-9_/.-]*\\.sh");
@@ -136,7 +139,8 @@ public record DeployPlan(
                 ? "blueprint"
                 : b.engagement().id()),
         providers(a, options),
-        connections(a));
+        connections(a),
+        SparkAvro.neededBy(a));
   }
 
   /** The folders of the files the tasks' commands name: jobs/*.py, scripts/*.sh, sql/*.sql. */

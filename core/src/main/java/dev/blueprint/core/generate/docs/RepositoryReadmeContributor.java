@@ -2,6 +2,7 @@ package dev.blueprint.core.generate.docs;
 
 import dev.blueprint.core.generate.Contributor;
 import dev.blueprint.core.generate.GenerationContext;
+import dev.blueprint.core.generate.airflow.SparkAvro;
 import dev.blueprint.core.generate.storage.StorageLayout;
 import dev.blueprint.core.problem.ProblemException;
 import java.io.IOException;
@@ -31,6 +32,9 @@ public final class RepositoryReadmeContributor implements Contributor {
             .distinct()
             .toList();
     model.put("clientsText", andJoin(clients));
+    model.put("sparkVersionVariable", SparkAvro.SPARK_VERSION_VARIABLE);
+    model.put("scalaVersionVariable", SparkAvro.SCALA_VERSION_VARIABLE);
+    model.put("defaultScalaVersion", SparkAvro.DEFAULT_SCALA_VERSION);
     model.put("stubText", andJoin(plan.stubFolders().stream().map(f -> "`" + f + "`").toList()));
     model.put("stores", plan.ddl().stream().map(c -> c.store()).distinct().toList());
     model.put(

@@ -35,6 +35,11 @@ class AirflowDagsTest {
     String lake = Files.readString(dir.resolve("dags/page_views_to_lake.py"));
     assertTrue(lake.contains("from airflow.sdk import DAG, Asset"), lake);
     assertTrue(lake.contains("trigger_rule=\"one_failed\""), lake);
+    // both Spark tasks there read or write Avro; visitor_journeys_daily's reads Parquet only
+    assertEquals(2, lake.split("packages=SPARK_AVRO_PACKAGE,", -1).length - 1, lake);
+    assertTrue(lake.contains("SPARK_AVRO_PACKAGE = \"" + SparkAvro.PACKAGE + "\""), lake);
+    String daily = Files.readString(dir.resolve("dags/visitor_journeys_daily.py"));
+    assertTrue(daily.contains("SparkSubmitOperator(") && !daily.contains("packages="), daily);
     DagChecks.check(b, dir, 3);
   }
 
