@@ -7,15 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.blueprint.core.generate.Generator;
 import dev.blueprint.core.generate.GeneratorOptions;
 import dev.blueprint.targets.testing.Examples;
+import dev.blueprint.targets.testing.TestSpark;
 import dev.blueprint.targets.testing.TestTools;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -37,7 +36,7 @@ class SparkAvroPackageTest {
 
   @Test
   void theDagsPackagesValueGivesSparkItsAvroModule(@TempDir Path tmp) throws Exception {
-    Path venv = TestTools.installed("spark/.installed", "PySpark").getParent();
+    TestSpark spark = TestSpark.installed();
     String version = pysparkVersion();
     String packages = generatedPackages(tmp.resolve("repo"), Map.of("spark_version", version));
     assertEquals("org.apache.spark:spark-avro_2.13:" + version, packages);
@@ -50,7 +49,7 @@ class SparkAvroPackageTest {
       Files.write(script, in.readAllBytes());
     }
 
-    TestTools.Run with = submit(venv, script, packages, tmp.resolve("with"));
+    TestTools.Run with = submit(spark, script, packages, tmp.resolve("with"));
     assertEquals(0, with.exitCode(), "spark-submit --packages " + packages + ":\n" + with.output());
     assertTrue(with.output().contains("avro round trip: 3 rows"), with.output());
     assertTrue(
@@ -58,7 +57,7 @@ class SparkAvroPackageTest {
             .contains("found org.apache.spark#spark-avro_2.13;" + version + " in local-m2-cache"),
         "not resolved from ~/.m2:\n" + with.output());
 
-    TestTools.Run without = submit(venv, script, null, tmp.resolve("without"));
+    TestTools.Run without = submit(spark, script, null, tmp.resolve("without"));
     assertNotEquals(0, without.exitCode(), "Avro worked without its module:\n" + without.output());
     assertTrue(
         without.output().contains("Failed to find data source: avro"),
@@ -108,60 +107,26 @@ class SparkAvroPackageTest {
     return out.toString();
   }
 
-  /** spark-submit [--packages P] SCRIPT WORK on local[1], with no network and its own Ivy home. */
-  private static TestTools.Run submit(Path venv, Path script, String packages, Path work)
+  /**
+   * spark-submit [--packages P] SCRIPT WORK, with no network: Ivy must find the module in ~/.m2,
+   * and any download goes to a proxy port where nothing listens.
+   */
+  private static TestTools.Run submit(TestSpark spark, Path script, String packages, Path work)
       throws Exception {
-    Files.createDirectories(work);
-    Path javaHome = Path.of(System.getProperty("java.home"));
-    List<String> cmd = new ArrayList<>();
-    cmd.add(venv.resolve("bin/spark-submit").toString());
-    cmd.addAll(List.of("--master", "local[1]", "--driver-memory", "512m"));
-    if (packages != null) {
-      cmd.addAll(List.of("--packages", packages));
-    }
-    for (String conf :
-        List.of(
-            "spark.ui.enabled=false",
-            "spark.log.level=WARN",
-            "spark.sql.shuffle.partitions=1",
-            "spark.driver.host=127.0.0.1",
-            "spark.driver.bindAddress=127.0.0.1",
-            "spark.jars.ivy=" + work.resolve("ivy"),
-            "spark.local.dir=" + work.resolve("local"),
-            "spark.sql.warehouse.dir=" + work.resolve("warehouse").toUri())) {
-      cmd.addAll(List.of("--conf", conf));
-    }
-    cmd.add(script.toString());
-    cmd.add(work.resolve("out").toString());
-    Path log = work.resolve("output.log");
-    ProcessBuilder pb =
-        new ProcessBuilder(cmd)
-            .directory(work.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile());
-    Map<String, String> env = pb.environment();
-    env.put("JAVA_HOME", javaHome.toString());
-    env.put("PATH", venv.resolve("bin") + ":" + javaHome.resolve("bin") + ":" + env.get("PATH"));
-    env.put("PYSPARK_PYTHON", venv.resolve("bin/python").toString());
-    env.put("PYSPARK_DRIVER_PYTHON", venv.resolve("bin/python").toString());
-    env.put("SPARK_LOCAL_IP", "127.0.0.1");
-    // Ivy must find the module in ~/.m2: any download goes to a proxy port where nothing listens
     int closed = TestTools.freePort();
-    env.put(
-        "SPARK_SUBMIT_OPTS",
-        String.join(
-            " ",
-            "-Dhttp.proxyHost=127.0.0.1",
-            "-Dhttp.proxyPort=" + closed,
-            "-Dhttps.proxyHost=127.0.0.1",
-            "-Dhttps.proxyPort=" + closed));
-    env.remove("SPARK_HOME");
-    env.remove("PYTHONPATH");
-    Process p = pb.start();
-    if (!p.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
-      p.destroyForcibly();
-      throw new AssertionError("spark-submit timed out after " + TIMEOUT_MINUTES + " minutes");
-    }
-    return new TestTools.Run(cmd, p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+    return spark.submit(
+        packages == null ? List.of() : List.of("--packages", packages),
+        script,
+        List.of(work.resolve("out").toString()),
+        work,
+        Map.of(
+            "SPARK_SUBMIT_OPTS",
+            String.join(
+                " ",
+                "-Dhttp.proxyHost=127.0.0.1",
+                "-Dhttp.proxyPort=" + closed,
+                "-Dhttps.proxyHost=127.0.0.1",
+                "-Dhttps.proxyPort=" + closed)),
+        Duration.ofMinutes(TIMEOUT_MINUTES));
   }
 }

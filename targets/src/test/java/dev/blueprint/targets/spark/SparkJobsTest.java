@@ -14,18 +14,18 @@ import dev.blueprint.core.model.Dataset;
 import dev.blueprint.core.model.Field;
 import dev.blueprint.core.model.Partition;
 import dev.blueprint.targets.testing.Examples;
+import dev.blueprint.targets.testing.TestSpark;
 import dev.blueprint.targets.testing.TestTools;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,7 +57,7 @@ class SparkJobsTest {
 
   @Test
   void everyGeneratedSparkJobRunsOnLocalSpark(@TempDir Path tmp) throws Exception {
-    Spark spark = Spark.installed(tmp);
+    TestSpark spark = TestSpark.installed();
     List<Map<String, Object>> repos = new ArrayList<>();
     List<Path> files = new ArrayList<>(Examples.files());
     files.add(Examples.root().resolve("targets/src/test/resources/airflow/every-kind.yaml"));
@@ -95,7 +95,7 @@ class SparkJobsTest {
     new ObjectMapper().writeValue(specFile.toFile(), spec);
 
     long t0 = System.nanoTime();
-    TestTools.Run run = spark.submit(script, List.of(specFile.toString()), tmp.resolve("driver"));
+    TestTools.Run run = submit(spark, script, List.of(specFile.toString()), tmp.resolve("driver"));
     System.out.printf(
         "== spark_jobs.py (%d s)%n%s%n", (System.nanoTime() - t0) / 1_000_000_000, notes(run));
     assertTrue(
@@ -112,7 +112,7 @@ class SparkJobsTest {
     assertTrue(Files.readString(job).contains("raise NotImplementedError("), job.toString());
     @SuppressWarnings("unchecked")
     List<String> args = (List<String>) first.get("args");
-    TestTools.Run alone = spark.submit(job, args, tmp.resolve("standalone"));
+    TestTools.Run alone = submit(spark, job, args, tmp.resolve("standalone"));
     assertNotEquals(0, alone.exitCode(), "the unwritten job succeeded:\n" + alone.output());
     String pipelineTask = pipelineTask(job);
     assertTrue(
@@ -173,80 +173,15 @@ class SparkJobsTest {
         + String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
   }
 
-  /** spark-submit from build/tools/spark on a local master, with nothing that reaches out. */
-  record Spark(Path venv, Path avro, Path javaHome, Path tmp) {
-
-    /** The install, or a clear failure naming what is missing (skipped outside CI). */
-    static Spark installed(Path tmp) throws IOException {
-      Path venv = TestTools.installed("spark/.installed", "PySpark").getParent();
-      Path submit = venv.resolve("bin/spark-submit");
-      if (!Files.isExecutable(submit)) {
-        throw new AssertionError("spark-submit is missing from " + venv + "; run make tools");
-      }
-      Path avro;
-      try (Stream<Path> jars = Files.list(venv.resolve("jars"))) {
-        avro =
-            jars.filter(p -> p.getFileName().toString().startsWith("spark-avro_"))
-                .findFirst()
-                .orElseThrow(
-                    () -> new AssertionError("spark-avro is missing from " + venv + "/jars"));
-      }
-      Path javaHome = Path.of(System.getProperty("java.home"));
-      if (!Files.isExecutable(javaHome.resolve("bin/java"))) {
-        throw new AssertionError("Spark needs Java: no bin/java in " + javaHome);
-      }
-      if (Runtime.version().feature() < 17) {
-        throw new AssertionError("PySpark 4 needs Java 17 or later, the tests run on " + javaHome);
-      }
-      return new Spark(venv, avro, javaHome, tmp);
-    }
-
-    /** Runs spark-submit APP ARGS; returns its exit code and output (stdout and stderr). */
-    TestTools.Run submit(Path app, List<String> args, Path work) throws Exception {
-      Files.createDirectories(work);
-      List<String> cmd = new ArrayList<>();
-      cmd.add(venv.resolve("bin/spark-submit").toString());
-      cmd.addAll(List.of("--master", "local[1]", "--driver-memory", "768m"));
-      cmd.addAll(List.of("--jars", avro.toString()));
-      conf(cmd, "spark.ui.enabled", "false");
-      conf(cmd, "spark.log.level", "WARN");
-      conf(cmd, "spark.sql.shuffle.partitions", "1");
-      conf(cmd, "spark.sql.session.timeZone", "UTC");
-      conf(cmd, "spark.driver.host", "127.0.0.1");
-      conf(cmd, "spark.driver.bindAddress", "127.0.0.1");
-      conf(cmd, "spark.sql.warehouse.dir", work.resolve("warehouse").toUri().toString());
-      conf(cmd, "spark.jars.ivy", work.resolve("ivy").toString());
-      conf(cmd, "spark.local.dir", work.resolve("local").toString());
-      conf(cmd, "spark.driver.extraJavaOptions", "-Duser.timezone=UTC");
-      cmd.add(app.toString());
-      cmd.addAll(args);
-      Path log = work.resolve("output.log");
-      ProcessBuilder pb =
-          new ProcessBuilder(cmd)
-              .directory(work.toFile())
-              .redirectErrorStream(true)
-              .redirectOutput(log.toFile());
-      Map<String, String> env = pb.environment();
-      env.put("JAVA_HOME", javaHome.toString());
-      env.put("PATH", venv.resolve("bin") + ":" + javaHome.resolve("bin") + ":" + env.get("PATH"));
-      env.put("PYSPARK_PYTHON", venv.resolve("bin/python").toString());
-      env.put("PYSPARK_DRIVER_PYTHON", venv.resolve("bin/python").toString());
-      env.put("SPARK_LOCAL_IP", "127.0.0.1");
-      env.put("TZ", "UTC");
-      env.remove("SPARK_HOME");
-      env.remove("PYTHONPATH");
-      Process p = pb.start();
-      if (!p.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
-        p.destroyForcibly();
-        throw new AssertionError(
-            "spark-submit " + app + " timed out after " + TIMEOUT_MINUTES + " minutes");
-      }
-      return new TestTools.Run(cmd, p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
-    }
-
-    private static void conf(List<String> cmd, String key, String value) {
-      cmd.add("--conf");
-      cmd.add(key + "=" + value);
-    }
+  /** The generated jobs read and write Avro: Spark's Avro module goes with them (--jars). */
+  private static TestTools.Run submit(TestSpark spark, Path app, List<String> args, Path work)
+      throws Exception {
+    return spark.submit(
+        List.of("--jars", spark.avroJar().toString()),
+        app,
+        args,
+        work,
+        Map.of(),
+        Duration.ofMinutes(TIMEOUT_MINUTES));
   }
 }
