@@ -3,9 +3,7 @@
 -- Every statement is idempotent (IF NOT EXISTS). Replace 'datacenter1' with your data centre's
 -- name (nodetool status shows it); the replication factor must not exceed its node count.
 
-CREATE KEYSPACE IF NOT EXISTS ${esc.cqlid(keyspace.name)}
-  WITH replication = {'class': 'NetworkTopologyStrategy', 'datacenter1': ${keyspace.replicationFactor}}
-  AND durable_writes = true;
+${keyspace.createCql("datacenter1", true)};
 <#list keyspace.tables as t>
 
 -- ${esc.comment(t.dataset)}<#if t.description?has_content>: ${esc.comment(t.description)}</#if>
@@ -13,11 +11,5 @@ CREATE KEYSPACE IF NOT EXISTS ${esc.cqlid(keyspace.name)}
 <#if t.ttlNote??>
 -- Note: ${esc.comment(t.ttlNote)}
 </#if>
-CREATE TABLE IF NOT EXISTS ${esc.cqlid(keyspace.name)}.${esc.cqlid(t.name)} (
-<#list t.columns as c>
-  ${esc.cqlid(c.name)} ${c.type},
-</#list>
-  PRIMARY KEY ((<#list t.partitionKey as k>${esc.cqlid(k)}<#sep>, </#sep></#list>)<#list t.clustering as c>, ${esc.cqlid(c.column)}</#list>)
-)<#assign opts = []><#if t.clustering?has_content><#assign opts = opts + ["CLUSTERING ORDER BY (" + t.clustering?map(c -> esc.cqlid(c.column) + " " + c.order)?join(", ") + ")"]></#if><#if t.ttlSeconds??><#assign opts = opts + ["default_time_to_live = " + t.ttlSeconds?c]></#if><#if t.description?has_content><#assign opts = opts + ["comment = " + esc.cql(t.description)]></#if><#list opts as o><#if o?is_first> WITH<#else>
-  AND</#if> ${o}</#list>;
+${t.createCql(keyspace.name, true)};
 </#list>

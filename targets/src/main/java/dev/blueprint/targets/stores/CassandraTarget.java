@@ -24,10 +24,12 @@ import java.util.TreeMap;
  * cluster, with the guarantees of {@link StoreTarget}. Objects are {@code KEYSPACE}s (scope null)
  * and {@code TABLE}s (scope: the keyspace).
  *
- * <p>Cassandra has no transactions: apply creates one object at a time, each with a plain {@code
- * CREATE} (not {@code IF NOT EXISTS}: an object someone else created between plan and apply must
- * fail the run rather than be recorded as this run's), and on a failure drops what it created, in
- * reverse order. The driver waits for schema agreement after each statement.
+ * <p>The statements are the generated script's ({@link CassandraDdl.Keyspace#createCql}), so the
+ * script and apply create the same schema. Cassandra has no transactions: apply creates one object
+ * at a time, each with a plain {@code CREATE} (not {@code IF NOT EXISTS}: an object someone else
+ * created between plan and apply must fail the run rather than be recorded as this run's), and on a
+ * failure drops what it created, in reverse order. The driver waits for schema agreement after each
+ * statement.
  */
 public final class CassandraTarget implements StoreTarget {
   /** {@link StoreObject#store()} of Cassandra's objects. */
@@ -238,7 +240,7 @@ public final class CassandraTarget implements StoreTarget {
           }
         }
         items.add(new StorePlan.Item(kso, kState, ""));
-        steps.add(new Step(kso, kState, createKeyspace(ks)));
+        steps.add(new Step(kso, kState, ks.createCql(connection.localDatacenter(), false)));
         Map<String, Live> live = replication == null ? Map.of() : tables(ks.name());
         List<String> views = replication == null ? List.of() : views(ks.name());
         for (CassandraDdl.Table t : ks.tables()) {
@@ -272,7 +274,7 @@ public final class CassandraTarget implements StoreTarget {
             notes.add("table " + ks.name() + "." + t.name() + ": " + t.ttlNote());
           }
           items.add(new StorePlan.Item(to, state, detail));
-          steps.add(new Step(to, state, createTable(ks, t)));
+          steps.add(new Step(to, state, t.createCql(ks.name(), false)));
         }
       }
     } catch (DriverException e) {
@@ -433,58 +435,6 @@ public final class CassandraTarget implements StoreTarget {
   /** Runs a schema change; the driver returns once every node has it (or after 30 s). */
   private void execute(String cql) {
     session().execute(SimpleStatement.newInstance(cql).setTimeout(DDL_TIMEOUT));
-  }
-
-  /** CREATE KEYSPACE as storage/ddl/cassandra/KEYSPACE.cql has it, in the local data centre. */
-  private String createKeyspace(CassandraDdl.Keyspace ks) {
-    return "CREATE KEYSPACE "
-        + id(ks.name())
-        + " WITH replication = {'class': 'NetworkTopologyStrategy', "
-        + CqlEscapers.literal(connection.localDatacenter())
-        + ": "
-        + ks.replicationFactor()
-        + "} AND durable_writes = true";
-  }
-
-  /**
-   * CREATE TABLE as storage/ddl/cassandra/KEYSPACE.cql has it
-   * (templates/storage/cassandra.cql.ftl).
-   */
-  static String createTable(CassandraDdl.Keyspace ks, CassandraDdl.Table t) {
-    StringBuilder sb =
-        new StringBuilder("CREATE TABLE ")
-            .append(id(ks.name()))
-            .append('.')
-            .append(id(t.name()))
-            .append(" (\n");
-    for (CassandraDdl.Column c : t.columns()) {
-      sb.append("  ").append(id(c.name())).append(' ').append(c.type()).append(",\n");
-    }
-    sb.append("  PRIMARY KEY ((")
-        .append(String.join(", ", t.partitionKey().stream().map(CassandraTarget::id).toList()))
-        .append(')');
-    for (CassandraDdl.Clustering c : t.clustering()) {
-      sb.append(", ").append(id(c.column()));
-    }
-    sb.append(")\n)");
-    List<String> options = new ArrayList<>();
-    if (!t.clustering().isEmpty()) {
-      options.add(
-          "CLUSTERING ORDER BY ("
-              + String.join(
-                  ", ", t.clustering().stream().map(c -> id(c.column()) + " " + c.order()).toList())
-              + ")");
-    }
-    if (t.ttlSeconds() != null) {
-      options.add("default_time_to_live = " + t.ttlSeconds());
-    }
-    if (t.description() != null && !t.description().isEmpty()) {
-      options.add("comment = " + CqlEscapers.literal(t.description()));
-    }
-    for (int i = 0; i < options.size(); i++) {
-      sb.append(i == 0 ? " WITH " : "\n  AND ").append(options.get(i));
-    }
-    return sb.toString();
   }
 
   private static String id(String name) {

@@ -1,5 +1,6 @@
 package dev.blueprint.core.generate.storage;
 
+import dev.blueprint.core.generate.escape.CqlEscapers;
 import dev.blueprint.core.model.Blueprint;
 import dev.blueprint.core.model.Dataset;
 import dev.blueprint.core.model.Field;
@@ -35,6 +36,24 @@ public final class CassandraDdl {
     public Keyspace {
       tables = List.copyOf(tables);
     }
+
+    /**
+     * The statement creating the keyspace, replicated in {@code datacenter}; the script prints it
+     * and {@code blueprint storage apply} runs it, so both create the same schema. The script's is
+     * idempotent ({@code IF NOT EXISTS}); apply's is not, because apply records what it created as
+     * its own to drop on undo, and an object someone else created between its plan and its apply
+     * must fail it instead.
+     */
+    public String createCql(String datacenter, boolean ifNotExists) {
+      return "CREATE KEYSPACE "
+          + (ifNotExists ? "IF NOT EXISTS " : "")
+          + CqlEscapers.identifier(name)
+          + "\n  WITH replication = {'class': 'NetworkTopologyStrategy', "
+          + CqlEscapers.literal(datacenter)
+          + ": "
+          + replicationFactor
+          + "}\n  AND durable_writes = true";
+    }
   }
 
   public record Table(
@@ -50,6 +69,49 @@ public final class CassandraDdl {
       columns = List.copyOf(columns);
       partitionKey = List.copyOf(partitionKey);
       clustering = List.copyOf(clustering);
+    }
+
+    /** The statement creating the table in {@code keyspace} (see {@link Keyspace#createCql}). */
+    public String createCql(String keyspace, boolean ifNotExists) {
+      StringBuilder sb =
+          new StringBuilder("CREATE TABLE ")
+              .append(ifNotExists ? "IF NOT EXISTS " : "")
+              .append(id(keyspace))
+              .append('.')
+              .append(id(name))
+              .append(" (\n");
+      for (Column c : columns) {
+        sb.append("  ").append(id(c.name())).append(' ').append(c.type()).append(",\n");
+      }
+      sb.append("  PRIMARY KEY ((")
+          .append(String.join(", ", partitionKey.stream().map(Table::id).toList()))
+          .append(')');
+      for (Clustering c : clustering) {
+        sb.append(", ").append(id(c.column()));
+      }
+      sb.append(")\n)");
+      List<String> options = new ArrayList<>();
+      if (!clustering.isEmpty()) {
+        options.add(
+            "CLUSTERING ORDER BY ("
+                + String.join(
+                    ", ", clustering.stream().map(c -> id(c.column()) + " " + c.order()).toList())
+                + ")");
+      }
+      if (ttlSeconds != null) {
+        options.add("default_time_to_live = " + ttlSeconds);
+      }
+      if (description != null && !description.isEmpty()) {
+        options.add("comment = " + CqlEscapers.literal(description));
+      }
+      for (int i = 0; i < options.size(); i++) {
+        sb.append(i == 0 ? " WITH " : "\n  AND ").append(options.get(i));
+      }
+      return sb.toString();
+    }
+
+    private static String id(String name) {
+      return CqlEscapers.identifier(name);
     }
   }
 
