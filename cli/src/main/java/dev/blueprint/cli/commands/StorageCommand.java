@@ -9,11 +9,6 @@ import dev.blueprint.targets.TargetException;
 import dev.blueprint.targets.storage.PostgresTarget;
 import dev.blueprint.targets.storage.StorageConnection;
 import dev.blueprint.targets.stores.CassandraConnection;
-import dev.blueprint.targets.stores.CassandraTarget;
-import dev.blueprint.targets.stores.MongoConnection;
-import dev.blueprint.targets.stores.MongoTarget;
-import dev.blueprint.targets.stores.Neo4jConnection;
-import dev.blueprint.targets.stores.Neo4jTarget;
 import dev.blueprint.targets.stores.StoreApplyResult;
 import dev.blueprint.targets.stores.StoreObject;
 import dev.blueprint.targets.stores.StorePlan;
@@ -21,7 +16,6 @@ import dev.blueprint.targets.stores.StoreTarget;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -159,30 +153,8 @@ public final class StorageCommand implements Runnable {
                       user != null ? user : System.getenv("PGUSER"),
                       password != null ? password : System.getenv("PGPASSWORD"))));
         }
-        if (cassandra != null) {
-          out.add(
-              new CassandraTarget(
-                  new CassandraConnection(
-                      cassandra,
-                      cassandraDatacenter,
-                      System.getenv("CASSANDRA_USER"),
-                      System.getenv("CASSANDRA_PASSWORD"))));
-        }
-        if (neo4j != null) {
-          out.add(
-              new Neo4jTarget(
-                  new Neo4jConnection(
-                      neo4j, System.getenv("NEO4J_USER"), System.getenv("NEO4J_PASSWORD"))));
-        }
-        if (mongodb != null) {
-          EnumSet<MongoConnection.Without> without = EnumSet.noneOf(MongoConnection.Without.class);
-          for (String w : mongodbWithout) {
-            without.add(MongoConnection.Without.parse(w));
-          }
-          out.add(new MongoTarget(new MongoConnection(mongodb, without)));
-        } else if (!mongodbWithout.isEmpty()) {
-          throw new ParameterException(spec.commandLine(), "--mongodb-without needs --mongodb");
-        }
+        StoreAddresses.targets(cassandra, cassandraDatacenter, neo4j, mongodb, mongodbWithout)
+            .forEach(t -> out.add(t.get()));
         return out;
       } catch (TargetException | IllegalArgumentException e) {
         throw new UserException(e.getMessage(), Cli.USAGE);

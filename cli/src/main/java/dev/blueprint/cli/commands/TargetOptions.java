@@ -5,18 +5,11 @@ import dev.blueprint.cli.UserException;
 import dev.blueprint.targets.TargetException;
 import dev.blueprint.targets.kafka.KafkaConnection;
 import dev.blueprint.targets.storage.StorageConnection;
-import dev.blueprint.targets.stores.CassandraConnection;
-import dev.blueprint.targets.stores.CassandraTarget;
-import dev.blueprint.targets.stores.MongoConnection;
-import dev.blueprint.targets.stores.MongoTarget;
-import dev.blueprint.targets.stores.Neo4jConnection;
-import dev.blueprint.targets.stores.Neo4jTarget;
 import dev.blueprint.targets.stores.StoreTarget;
 import dev.blueprint.workflow.activities.ProvisionPort;
 import dev.blueprint.workflow.activities.TargetsProvisioner;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -125,37 +118,14 @@ public final class TargetOptions {
     }
   }
 
-  /**
-   * The Cassandra, Neo4j and MongoDB targets configured; each connection is checked here, so that a
-   * wrong address is a usage error at start rather than a failed step later.
-   */
+  /** The Cassandra, Neo4j and MongoDB targets configured, by option or variable. */
   private List<Supplier<StoreTarget>> stores() {
-    List<Supplier<StoreTarget>> out = new ArrayList<>();
-    String cassandraPoints = or(cassandra, "BLUEPRINT_CASSANDRA");
-    if (cassandraPoints != null) {
-      CassandraConnection c =
-          new CassandraConnection(
-              cassandraPoints,
-              or(cassandraDatacenter, "BLUEPRINT_CASSANDRA_DATACENTER"),
-              System.getenv("CASSANDRA_USER"),
-              System.getenv("CASSANDRA_PASSWORD"));
-      out.add(() -> new CassandraTarget(c));
-    }
-    String neo4jUri = or(neo4j, "BLUEPRINT_NEO4J");
-    if (neo4jUri != null) {
-      Neo4jConnection c =
-          new Neo4jConnection(
-              neo4jUri, System.getenv("NEO4J_USER"), System.getenv("NEO4J_PASSWORD"));
-      out.add(() -> new Neo4jTarget(c));
-    }
-    String mongoUri = or(mongodb, "BLUEPRINT_MONGODB");
-    if (mongoUri != null) {
-      EnumSet<MongoConnection.Without> without = EnumSet.noneOf(MongoConnection.Without.class);
-      mongodbWithout.forEach(w -> without.add(MongoConnection.Without.parse(w)));
-      MongoConnection c = new MongoConnection(mongoUri, without);
-      out.add(() -> new MongoTarget(c));
-    }
-    return out;
+    return StoreAddresses.targets(
+        or(cassandra, "BLUEPRINT_CASSANDRA"),
+        or(cassandraDatacenter, "BLUEPRINT_CASSANDRA_DATACENTER"),
+        or(neo4j, "BLUEPRINT_NEO4J"),
+        or(mongodb, "BLUEPRINT_MONGODB"),
+        mongodbWithout);
   }
 
   private static String or(String value, String env) {
