@@ -18,6 +18,9 @@ public final class PostgresTarget implements StoreTarget {
 
   static final String STORE = "postgresql";
 
+  /** The store's name for people. */
+  static final String NAME = "PostgreSQL";
+
   private final StorageConnection connection;
 
   public PostgresTarget(StorageConnection connection) {
@@ -26,7 +29,7 @@ public final class PostgresTarget implements StoreTarget {
 
   @Override
   public String store() {
-    return "PostgreSQL";
+    return NAME;
   }
 
   @Override
@@ -41,19 +44,7 @@ public final class PostgresTarget implements StoreTarget {
 
   @Override
   public StorePlan plan(Blueprint blueprint) {
-    StoragePlan plan = new StoragePlanner(connection).plan(PostgresDdl.of(blueprint));
-    return new StorePlan(
-        store(),
-        where(),
-        plan.items().stream()
-            .filter(i -> !i.isComment())
-            .map(
-                i ->
-                    new StorePlan.Item(
-                        object(i.statement()),
-                        i.exists() ? StorePlan.State.EXISTS : StorePlan.State.CREATE,
-                        ""))
-            .toList());
+    return new StoragePlanner(connection).plan(PostgresDdl.of(blueprint)).asStorePlan();
   }
 
   @Override

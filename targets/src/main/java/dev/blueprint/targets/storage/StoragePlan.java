@@ -1,6 +1,7 @@
 package dev.blueprint.targets.storage;
 
 import dev.blueprint.core.ddl.SqlStatement;
+import dev.blueprint.targets.stores.StorePlan;
 import java.util.List;
 
 /**
@@ -36,30 +37,22 @@ public record StoragePlan(String url, List<Item> items) {
     return items.stream().filter(i -> i.exists() && !i.isComment()).map(Item::statement).toList();
   }
 
-  /** Whether apply would create anything. */
-  public boolean hasChanges() {
-    return !creates().isEmpty();
-  }
-
-  /** The plan as lines a reviewer reads. */
-  public String text() {
-    StringBuilder sb = new StringBuilder("PostgreSQL plan for ").append(url).append('\n');
-    for (Item i : items) {
-      if (i.isComment()) {
-        continue;
-      }
-      SqlStatement s = i.statement();
-      sb.append(i.exists() ? "    exists " : "  + create ")
-          .append(s.kind().toLowerCase(java.util.Locale.ROOT))
-          .append(' ')
-          .append(s.kind().equals("SCHEMA") ? s.name() : s.schema() + "." + s.name())
-          .append('\n');
-    }
-    int creates = creates().size();
-    sb.append(
-        creates == 0
-            ? "No changes: every schema, table and index exists.\n"
-            : "Plan: " + creates + " to create, " + existing().size() + " existing.\n");
-    return sb.toString();
+  /**
+   * The plan in the form every store's plan takes (comments left out): what {@code blueprint
+   * storage} prints.
+   */
+  public StorePlan asStorePlan() {
+    return new StorePlan(
+        PostgresTarget.NAME,
+        url,
+        items.stream()
+            .filter(i -> !i.isComment())
+            .map(
+                i ->
+                    new StorePlan.Item(
+                        PostgresTarget.object(i.statement()),
+                        i.exists() ? StorePlan.State.EXISTS : StorePlan.State.CREATE,
+                        ""))
+            .toList());
   }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.blueprint.core.ddl.PostgresDdl;
 import dev.blueprint.core.ddl.SqlStatement;
 import dev.blueprint.targets.TargetException;
+import dev.blueprint.targets.stores.StorePlan;
 import dev.blueprint.targets.testing.Examples;
 import dev.blueprint.targets.testing.TestPostgres;
 import java.nio.file.Path;
@@ -81,7 +82,7 @@ class StorageTest {
       assertEquals(ddl.size(), first.executed());
 
       StoragePlan after = new StoragePlanner(pg.connection()).plan(ddl);
-      assertFalse(after.hasChanges(), after.text());
+      assertFalse(after.asStorePlan().hasChanges(), after.asStorePlan().text());
       assertEquals(before.creates(), after.existing());
 
       StorageApplyResult second = new StorageApplier(pg.connection()).apply(ddl);
@@ -107,7 +108,7 @@ class StorageTest {
         Statement st = c.createStatement()) {
       st.execute("CREATE SCHEMA sales");
     }
-    StoragePlan plan = new StoragePlanner(pg.connection()).plan(ddl);
+    StorePlan plan = new StoragePlanner(pg.connection()).plan(ddl).asStorePlan();
     assertTrue(plan.text().contains("    exists schema sales"), plan.text());
     assertTrue(plan.text().contains("  + create table sales.orders"), plan.text());
     assertTrue(plan.text().contains("  + create index sales.orders_customer_idx"), plan.text());
