@@ -78,11 +78,12 @@ public final class DevServer implements AutoCloseable {
     services.close();
   }
 
-  private static String rootMessage(Throwable e) {
+  /** The innermost cause's message, or its class when it has none. */
+  static String rootMessage(Throwable e) {
     Throwable t = e;
     while (t.getCause() != null) {
       t = t.getCause();
     }
-    return t.getMessage();
+    return t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
   }
 }

@@ -449,7 +449,7 @@ public final class ServerChoice {
         call.cancel(true);
         throw new IOException("no complete answer from " + uri + " within " + seconds(deadline));
       } catch (ExecutionException e) {
-        throw new IOException(uri.getHost() + " is unreachable: " + rootMessage(e), e);
+        throw new IOException(uri.getHost() + " is unreachable: " + DevServer.rootMessage(e), e);
       }
       if (response.statusCode() != 200) {
         throw new IOException(uri + " answered HTTP " + response.statusCode());
@@ -564,14 +564,6 @@ public final class ServerChoice {
 
   private static String seconds(Duration d) {
     return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
-  }
-
-  private static String rootMessage(Throwable e) {
-    Throwable t = e;
-    while (t.getCause() != null) {
-      t = t.getCause();
-    }
-    return t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
   }
 
   private static String firstLine(String s) {
