@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.blueprint.targets.testing.TestTools;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -58,12 +58,6 @@ class UpRestartIT {
       Assumptions.abort(why);
     }
     return bin;
-  }
-
-  static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    }
   }
 
   /** Starts {@code up} and waits for its banner; returns the banner and what follows. */
@@ -152,7 +146,7 @@ class UpRestartIT {
     Path cliBin = temporal();
     Path state = tmp.resolve("state");
     Path workspace = tmp.resolve("engagements");
-    int port = freePort();
+    int port = TestTools.freePort();
     String address = "127.0.0.1:" + port;
 
     Process first = up(port, state, workspace, tmp.resolve("up1.log"));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.blueprint.core.load.BlueprintMapper;
 import dev.blueprint.core.synth.SyntheticBlueprints;
+import dev.blueprint.targets.testing.TestTools;
 import dev.blueprint.workflow.api.ChangeRequest;
 import dev.blueprint.workflow.api.DecisionRecord;
 import dev.blueprint.workflow.api.DecisionRequest;
@@ -129,7 +130,7 @@ class LargePublishKillTest {
   @Test
   void killedDuringGenerationAndDuringPublishTheEngagementCompletesOnceWithTheWholeTree()
       throws Exception {
-    int port = WorkerKillTest.freePort();
+    int port = TestTools.freePort();
     String address = "127.0.0.1:" + port;
     Path root = tmp.resolve("engagements");
     Path gate = Files.createDirectories(tmp.resolve("gate"));

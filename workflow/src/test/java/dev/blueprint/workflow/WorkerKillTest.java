@@ -3,6 +3,7 @@ package dev.blueprint.workflow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.blueprint.targets.testing.TestTools;
 import dev.blueprint.workflow.api.EngagementInput;
 import dev.blueprint.workflow.api.EngagementResult;
 import dev.blueprint.workflow.api.Outcome;
@@ -13,7 +14,6 @@ import dev.blueprint.workflow.runtime.DevServer;
 import dev.blueprint.workflow.runtime.Engagements;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -62,15 +62,9 @@ class WorkerKillTest {
     forks.await(what, timeout, Duration.ofMillis(200), condition, () -> "");
   }
 
-  static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
-  }
-
   @Test
   void killedWorkersAreReplacedAndTheEngagementCompletesExactlyOnce() throws Exception {
-    int port = freePort();
+    int port = TestTools.freePort();
     String address = "127.0.0.1:" + port;
     Path root = tmp.resolve("engagements");
     Path gate = Files.createDirectories(tmp.resolve("gate"));
