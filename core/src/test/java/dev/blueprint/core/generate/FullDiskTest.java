@@ -8,6 +8,7 @@ import dev.blueprint.core.testing.Examples;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
@@ -56,8 +57,49 @@ class FullDiskTest {
       try (var left = Files.list(mount)) {
         assertEquals(List.of(), left.toList(), "nothing left behind");
       }
+      assertEquals(List.of(), openFilesUnder(mount), "this JVM still holds files on the disk");
     } finally {
-      run("umount", mount.toString());
+      unmount(mount);
+    }
+  }
+
+  /** The files under {@code dir} that this process holds open (Linux: /proc/self/fd). */
+  static List<Path> openFilesUnder(Path dir) throws IOException {
+    Path fds = Path.of("/proc/self/fd");
+    if (!Files.isDirectory(fds)) {
+      return List.of();
+    }
+    List<Path> out = new ArrayList<>();
+    try (var list = Files.list(fds)) {
+      for (Path fd : list.toList()) {
+        try {
+          Path target = Files.readSymbolicLink(fd);
+          if (target.startsWith(dir)) {
+            out.add(target);
+          }
+        } catch (IOException gone) {
+          // closed meanwhile, or the listing's own descriptor
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Unmounts the tmpfs. This process holds nothing on it (checked above), but another process on
+   * the machine that happens to look into the temporary folder can keep it busy for a moment (seen
+   * in CI as "Device or resource busy"): try again for a few seconds, then detach it lazily, which
+   * lets the temporary folder be deleted.
+   */
+  static void unmount(Path mount) throws Exception {
+    for (int i = 0; i < 20; i++) {
+      if (run("umount", mount.toString()) == 0) {
+        return;
+      }
+      Thread.sleep(250);
+    }
+    if (run("umount", "-l", mount.toString()) != 0) {
+      throw new AssertionError("cannot unmount the tmpfs at " + mount);
     }
   }
 
